@@ -1,0 +1,70 @@
+package io.medvie.schemas;
+
+import java.util.List;
+import java.util.Map;
+
+/** Every Kafka topic of medvie, declared once: names, partitions, cleanup policy. */
+public final class Topics {
+    public static final String REPORTS = "medvie.reports";
+    public static final String EXTRACTIONS = "medvie.extractions";
+    public static final String REVIEW_TASKS = "medvie.review-tasks";
+    public static final String VERIFIED_SAMPLES = "medvie.verified-samples";
+    public static final String MODELS = "medvie.models";
+    public static final String QUALITY = "medvie.quality";
+    public static final String AUDIT = "medvie.audit";
+    public static final String DLQ_PREFIX = "medvie.dlq.";
+    public static final String DLQ_INGEST = DLQ_PREFIX + Stage.INGEST;
+    public static final String DLQ_EXTRACTOR = DLQ_PREFIX + Stage.EXTRACTOR;
+    public static final String DLQ_TRAINER = DLQ_PREFIX + Stage.TRAINER;
+    public static final String DLQ_REVIEW = DLQ_PREFIX + Stage.REVIEW;
+
+    /** Where the embedded schema registry keeps its log. */
+    public static final String SCHEMAS = "_schemas";
+
+    /** The pipeline stages that own a dead-letter topic. */
+    public static final class Stage {
+        public static final String INGEST = "ingest";
+        public static final String EXTRACTOR = "extractor";
+        public static final String TRAINER = "trainer";
+        public static final String REVIEW = "review";
+
+        private Stage() {}
+    }
+
+    /** How a topic is created when missing. */
+    public record TopicSpec(String name, int partitions, boolean compacted) {
+        public Map<String, String> configs() {
+            return compacted ? Map.of("cleanup.policy", "compact") : Map.of();
+        }
+    }
+
+    /**
+     * The topics created at platform start. Partition counts bound how many extractors of one
+     * consumer group can work in parallel.
+     */
+    public static final List<TopicSpec> ALL =
+            List.of(
+                    new TopicSpec(REPORTS, 6, false),
+                    new TopicSpec(EXTRACTIONS, 6, false),
+                    new TopicSpec(REVIEW_TASKS, 3, false),
+                    new TopicSpec(VERIFIED_SAMPLES, 3, false),
+                    new TopicSpec(MODELS, 1, true),
+                    new TopicSpec(QUALITY, 3, true),
+                    new TopicSpec(AUDIT, 1, false),
+                    new TopicSpec(DLQ_INGEST, 1, false),
+                    new TopicSpec(DLQ_EXTRACTOR, 1, false),
+                    new TopicSpec(DLQ_TRAINER, 1, false),
+                    new TopicSpec(DLQ_REVIEW, 1, false));
+
+    /** The registry subject of a topic's values (Confluent's TopicNameStrategy). */
+    public static String valueSubject(String topic) {
+        return topic + "-value";
+    }
+
+    /** The registry subject of a topic's keys (Confluent's TopicNameStrategy). */
+    public static String keySubject(String topic) {
+        return topic + "-key";
+    }
+
+    private Topics() {}
+}
