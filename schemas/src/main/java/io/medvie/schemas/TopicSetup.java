@@ -1,0 +1,63 @@
+package io.medvie.schemas;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Creates the topics that are missing; existing ones are left as they are. */
+public final class TopicSetup {
+    private static final Logger log = LoggerFactory.getLogger(TopicSetup.class);
+
+    private TopicSetup() {}
+
+    /**
+     * Ensures every topic exists.
+     *
+     * @param adminProps bootstrap servers and any TLS/SASL settings
+     * @param replicationFactor 1 on the embedded broker, 3 on a production cluster
+     * @return the names of the topics created now
+     */
+    public static List<String> ensure(
+            Map<String, Object> adminProps, List<Topics.TopicSpec> specs, short replicationFactor)
+            throws InterruptedException {
+        try (Admin admin = Admin.create(adminProps)) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = new ArrayList<>();
+            for (Topics.TopicSpec spec : specs) {
+                if (!existing.contains(spec.name())) {
+                    missing.add(
+                            new NewTopic(spec.name(), spec.partitions(), replicationFactor)
+                                    .configs(spec.configs()));
+                }
+            }
+            List<String> created = new ArrayList<>();
+            for (NewTopic topic : missing) {
+                try {
+                    admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+                    created.add(topic.name());
+                } catch (ExecutionException e) {
+                    // Another process may have created it between list and create.
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException(
+                                "Cannot create topic " + topic.name(), e.getCause());
+                    }
+                }
+            }
+            if (!created.isEmpty()) {
+                log.info("Created topics {}", created);
+            }
+            return created;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Cannot list topics", e);
+        }
+    }
+}

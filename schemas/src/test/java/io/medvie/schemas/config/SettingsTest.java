@@ -1,0 +1,44 @@
+package io.medvie.schemas.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+    @Test
+    void environmentOverridesProperties() {
+        Settings s =
+                Settings.of(
+                        Map.of("medvie.ingest.port", "8080"),
+                        Map.of("MEDVIE_INGEST_PORT", "9090", "HOME", "/root"));
+        assertThat(s.integer("medvie.ingest.port", 1, 0, 65535)).isEqualTo(9090);
+        assertThat(s.optional("home")).isEmpty();
+    }
+
+    @Test
+    void badValuesNameTheSettingAndTheEnvVariable() {
+        Settings s = Settings.of(Map.of("medvie.ingest.port", "eighty"));
+        assertThatThrownBy(() -> s.integer("medvie.ingest.port", 1, 0, 65535))
+                .hasMessageContaining("medvie.ingest.port")
+                .hasMessageContaining("MEDVIE_INGEST_PORT")
+                .hasMessageContaining("eighty");
+        Settings range = Settings.of(Map.of("medvie.ingest.port", "70000"));
+        assertThatThrownBy(() -> range.integer("medvie.ingest.port", 1, 0, 65535))
+                .hasMessageContaining("from 0 to 65535");
+        assertThatThrownBy(() -> s.required("kafka.bootstrap.servers"))
+                .hasMessageContaining("KAFKA_BOOTSTRAP_SERVERS");
+    }
+
+    @Test
+    void kafkaSettingsPassThroughWithoutPrefix() {
+        Settings s =
+                Settings.of(
+                        Map.of("kafka.bootstrap.servers", "b:9092", "medvie.x", "y"),
+                        Map.of("KAFKA_SECURITY_PROTOCOL", "SASL_SSL"));
+        assertThat(s.kafkaClientProps())
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("bootstrap.servers", "b:9092", "security.protocol", "SASL_SSL"));
+    }
+}
