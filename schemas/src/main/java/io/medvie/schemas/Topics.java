@@ -32,9 +32,13 @@ public final class Topics {
     }
 
     /** How a topic is created when missing. */
-    public record TopicSpec(String name, int partitions, boolean compacted) {
-        public Map<String, String> configs() {
-            return compacted ? Map.of("cleanup.policy", "compact") : Map.of();
+    public record TopicSpec(String name, int partitions, Map<String, String> configs) {
+        TopicSpec(String name, int partitions, boolean compacted) {
+            this(name, partitions, compacted ? Map.of("cleanup.policy", "compact") : Map.of());
+        }
+
+        public boolean compacted() {
+            return "compact".equals(configs.get("cleanup.policy"));
         }
     }
 
@@ -44,7 +48,10 @@ public final class Topics {
      */
     public static final List<TopicSpec> ALL =
             List.of(
-                    new TopicSpec(REPORTS, 6, false),
+                    // Kept forever: ingest rebuilds "which bytes were announced" from it, so that
+                    // the same bytes never give a second event however late they come again.
+                    // Claim-check events are a few hundred bytes: a million reports is ~0.3 GB.
+                    new TopicSpec(REPORTS, 6, Map.of("retention.ms", "-1")),
                     new TopicSpec(EXTRACTIONS, 6, false),
                     new TopicSpec(REVIEW_TASKS, 3, false),
                     new TopicSpec(VERIFIED_SAMPLES, 3, false),
