@@ -9,7 +9,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +20,39 @@ public final class TopicSetup {
     private static final Logger log = LoggerFactory.getLogger(TopicSetup.class);
 
     private TopicSetup() {}
+
+    /**
+     * Waits until freshly created topics are described by the broker: creation returns before the
+     * partitions are hosted, and a client that asks at once would see no partitions.
+     */
+    private static void awaitVisible(Admin admin, List<String> topics)
+            throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                Map<String, TopicDescription> described =
+                        admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS);
+                boolean ready =
+                        described.values().stream()
+                                .allMatch(
+                                        d ->
+                                                d.partitions().stream()
+                                                        .allMatch(p -> p.leader() != null));
+                if (ready) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw new IllegalStateException(
+                            "Cannot describe topics " + topics, e.getCause());
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("Topics " + topics + " not visible after 30 s");
+            }
+            Thread.sleep(100);
+        }
+    }
 
     /**
      * Ensures every topic exists.
@@ -53,6 +88,7 @@ public final class TopicSetup {
                 }
             }
             if (!created.isEmpty()) {
+                awaitVisible(admin, created);
                 log.info("Created topics {}", created);
             }
             return created;

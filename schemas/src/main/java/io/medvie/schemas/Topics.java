@@ -18,8 +18,11 @@ public final class Topics {
     public static final String DLQ_TRAINER = DLQ_PREFIX + Stage.TRAINER;
     public static final String DLQ_REVIEW = DLQ_PREFIX + Stage.REVIEW;
 
-    /** Where the embedded schema registry keeps its log. */
+    /** Where the embedded schema registry keeps its log: one partition, compacted. */
     public static final String SCHEMAS = "_schemas";
+
+    /** The embedded registry's log topic, created with the others so it is ready at its start. */
+    public static final TopicSpec SCHEMAS_TOPIC = new TopicSpec(SCHEMAS, 1, true);
 
     /** The pipeline stages that own a dead-letter topic. */
     public static final class Stage {

@@ -103,9 +103,16 @@ public final class DemoCommand implements Callable<Integer> {
                 return 1;
             }
             if (!exit) {
+                PlatformCommand.printTryCommands(platform, System.out);
                 CountDownLatch forever = new CountDownLatch(1);
                 Runtime.getRuntime()
-                        .addShutdownHook(new Thread(forever::countDown, "demo-shutdown"));
+                        .addShutdownHook(
+                                new Thread(
+                                        () -> {
+                                            platform.close();
+                                            forever.countDown();
+                                        },
+                                        "demo-shutdown"));
                 System.out.println(
                         "Running. Ctrl-C stops it; the data directory keeps everything.");
                 forever.await();

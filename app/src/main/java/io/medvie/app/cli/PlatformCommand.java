@@ -43,6 +43,7 @@ public final class PlatformCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         EmbeddedPlatform platform = start(data.path(), ports(), watch);
         printAddresses(platform, System.out);
+        printTryCommands(platform, System.out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(
@@ -108,7 +109,10 @@ public final class PlatformCommand implements Callable<Integer> {
         out.println("  submitter token     in " + platform.dataDir().resolve("ingest/cli-token"));
         out.println("  event schemas       " + platform.schemaIds());
         out.println();
-        out.println("Try:");
+    }
+
+    static void printTryCommands(EmbeddedPlatform platform, PrintStream out) {
+        out.println("Try, while it runs:");
         out.println("  ./medvie submit --data " + platform.dataDir() + " samples/");
         out.println(
                 "  curl -H \"Authorization: Bearer $(cat "

@@ -17,9 +17,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.avro.Schema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +50,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
     private final IngestService ingest;
     private final Map<String, Integer> schemaIds;
     private final String adminTokenCreated;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     /** Ports of the three servers; 0 picks a free one. */
     public record Ports(int kafka, int registry, int ingest) {}
@@ -73,8 +77,10 @@ public final class EmbeddedPlatform implements AutoCloseable {
                 EmbeddedKafka.start(dataDir.resolve("kafka"), ports.kafka(), Map.of());
         EmbeddedSchemaRegistry registry = null;
         try {
+            List<Topics.TopicSpec> topics = new ArrayList<>(Topics.ALL);
+            topics.add(Topics.SCHEMAS_TOPIC);
             TopicSetup.ensure(
-                    Map.of("bootstrap.servers", kafka.bootstrapServers()), Topics.ALL, (short) 1);
+                    Map.of("bootstrap.servers", kafka.bootstrapServers()), topics, (short) 1);
             registry = EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), ports.registry());
             Map<String, Integer> ids = registerEventSchemas(registry.url());
 
@@ -185,8 +191,12 @@ public final class EmbeddedPlatform implements AutoCloseable {
         }
     }
 
+    /** Stops everything once; safe to call from a shutdown hook and again afterwards. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         ingest.close();
         registry.close();
         kafka.close();

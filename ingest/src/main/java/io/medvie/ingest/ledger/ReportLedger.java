@@ -109,6 +109,11 @@ public final class ReportLedger implements AutoCloseable {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : List.of(Topics.REPORTS, Topics.EXTRACTIONS)) {
                 List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+                if (infos == null || infos.isEmpty()) {
+                    // Reading no partitions would silently forget every report: refuse instead.
+                    throw new IllegalStateException(
+                            "Topic " + topic + " has no partitions: create the topics first");
+                }
                 for (PartitionInfo info : infos) {
                     partitions.add(new TopicPartition(topic, info.partition()));
                 }
