@@ -1,6 +1,7 @@
 package io.medvie.app;
 
 import io.medvie.app.cli.DemoCommand;
+import io.medvie.app.cli.DlqCommand;
 import io.medvie.app.cli.PlatformCommand;
 import io.medvie.app.cli.SubmitCommand;
 import io.medvie.app.cli.TokenCommand;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             PlatformCommand.class,
             SubmitCommand.class,
+            DlqCommand.class,
             TokenCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -3,12 +3,9 @@ package io.medvie.app.cli;
 import io.medvie.app.platform.EmbeddedPlatform;
 import io.medvie.ingest.submit.SubmitClient;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,18 +61,7 @@ public final class SubmitCommand implements Callable<Integer> {
         if (url != null) {
             return url;
         }
-        Path file = data.path().resolve(EmbeddedPlatform.PLATFORM_FILE);
-        if (!Files.exists(file)) {
-            throw new IllegalStateException(
-                    "no running platform found ("
-                            + file
-                            + " is missing): start one with ./medvie platform, or pass --url");
-        }
-        Properties props = new Properties();
-        try (InputStream in = Files.newInputStream(file)) {
-            props.load(in);
-        }
-        return URI.create(props.getProperty("medvie.ingest.url"));
+        return URI.create(RunningPlatform.read(data.path()).getProperty("medvie.ingest.url"));
     }
 
     private String resolveToken() {
