@@ -52,17 +52,9 @@ public class AvroDeserializer<T> implements Deserializer<T> {
             this.specific = config.specificAvroReader();
             this.specificType = config.specificType();
         } else {
-            Object typeName =
-                    configs.get(
-                            isKey
-                                    ? AvroSerdeConfig.SPECIFIC_AVRO_KEY_TYPE
-                                    : AvroSerdeConfig.SPECIFIC_AVRO_VALUE_TYPE);
-            this.specificType =
-                    Optional.ofNullable(typeName).map(Object::toString).filter(s -> !s.isBlank());
-            Object flag = configs.get(AvroSerdeConfig.SPECIFIC_AVRO_READER);
-            this.specific =
-                    specificType.isPresent()
-                            || (flag != null && Boolean.parseBoolean(flag.toString()));
+            // A shared client: the map may have no URL.
+            this.specific = AvroSerdeConfig.specificReader(configs, isKey);
+            this.specificType = AvroSerdeConfig.specificType(configs, isKey);
         }
     }
 

@@ -36,18 +36,30 @@ public record AvroSerdeConfig(
      * @throws ConfigException naming the setting and the reason
      */
     public static AvroSerdeConfig fromMap(Map<String, ?> props, boolean isKey) {
-        Optional<String> type =
-                Optional.ofNullable(
-                                props.get(
-                                        isKey ? SPECIFIC_AVRO_KEY_TYPE : SPECIFIC_AVRO_VALUE_TYPE))
-                        .map(Object::toString)
-                        .map(String::trim)
-                        .filter(s -> !s.isEmpty());
         return new AvroSerdeConfig(
                 SchemaRegistryClientConfig.fromMap(props),
-                bool(props, AUTO_REGISTER_SCHEMAS, true),
-                bool(props, SPECIFIC_AVRO_READER, false) || type.isPresent(),
-                type);
+                autoRegister(props),
+                specificReader(props, isKey),
+                specificType(props, isKey));
+    }
+
+    /** {@code auto.register.schemas}, default true. */
+    static boolean autoRegister(Map<String, ?> props) {
+        return bool(props, AUTO_REGISTER_SCHEMAS, true);
+    }
+
+    /** {@code specific.avro.reader}, also true when a specific type is named. */
+    static boolean specificReader(Map<String, ?> props, boolean isKey) {
+        return bool(props, SPECIFIC_AVRO_READER, false) || specificType(props, isKey).isPresent();
+    }
+
+    /** {@code specific.avro.key.type} or {@code specific.avro.value.type}. */
+    static Optional<String> specificType(Map<String, ?> props, boolean isKey) {
+        return Optional.ofNullable(
+                        props.get(isKey ? SPECIFIC_AVRO_KEY_TYPE : SPECIFIC_AVRO_VALUE_TYPE))
+                .map(Object::toString)
+                .map(String::trim)
+                .filter(s -> !s.isEmpty());
     }
 
     private static boolean bool(Map<String, ?> props, String key, boolean fallback) {

@@ -57,9 +57,8 @@ public class AvroSerializer<T> implements Serializer<T> {
             this.client = new SchemaRegistryClient(config.registry());
             this.autoRegister = config.autoRegisterSchemas();
         } else {
-            // A shared client may come without a URL in the map.
-            Object auto = configs.get(AvroSerdeConfig.AUTO_REGISTER_SCHEMAS);
-            this.autoRegister = auto == null || Boolean.parseBoolean(auto.toString());
+            // A shared client: the map may have no URL.
+            this.autoRegister = AvroSerdeConfig.autoRegister(configs);
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     private final SchemaRegistryService service;
     private final Javalin app;
     private final String url;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private EmbeddedSchemaRegistry(RegistryServerConfig config, SchemaRegistryService service) {
         this.service = service;
@@ -95,6 +97,9 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         app.stop();
         service.close();
         log.info("Schema registry at {} stopped", url);

@@ -1,5 +1,6 @@
 package io.medvie.schemas.registry.server;
 
+import io.medvie.schemas.Topics;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -15,7 +16,7 @@ import java.util.Objects;
 public record RegistryServerConfig(
         String bootstrapServers, String host, int port, String topic, Duration kafkaTimeout) {
 
-    public static final String DEFAULT_TOPIC = "_schemas";
+    public static final String DEFAULT_TOPIC = Topics.SCHEMAS;
     public static final String DEFAULT_HOST = "127.0.0.1";
 
     public RegistryServerConfig {
