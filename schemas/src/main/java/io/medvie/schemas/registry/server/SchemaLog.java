@@ -25,6 +25,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
@@ -79,6 +80,29 @@ final class SchemaLog implements AutoCloseable {
         return new SchemaLog(bootstrapServers, topic, timeout);
     }
 
+    /**
+     * Describes the topic, waiting while the broker does not host it yet: creation returns before
+     * the partition is served, and describing at once answers UnknownTopicOrPartition.
+     */
+    private static TopicDescription describeWhenHosted(Admin admin, String topic, Duration timeout)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return admin.describeTopics(List.of(topic))
+                        .allTopicNames()
+                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                        .get(topic);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
+                        || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
     private static void ensureTopic(String bootstrapServers, String topic, Duration timeout) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -109,11 +133,7 @@ final class SchemaLog implements AutoCloseable {
                     throw e;
                 }
             }
-            TopicDescription description =
-                    admin.describeTopics(List.of(topic))
-                            .allTopicNames()
-                            .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                            .get(topic);
+            TopicDescription description = describeWhenHosted(admin, topic, timeout);
             if (description.partitions().size() != 1) {
                 throw new IllegalStateException(
                         "schema topic "
