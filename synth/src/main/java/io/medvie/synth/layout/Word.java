@@ -1,0 +1,40 @@
+package io.medvie.synth.layout;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * One whitespace-separated token as drawn on a page, with its ink box in the page's coordinates
+ * (pixels of the page image; PDF points from the top-left corner for born-digital PDFs).
+ *
+ * @param row index into the document's tests[] for {@code test.*} tags, null otherwise
+ */
+@JsonPropertyOrder({"text", "x", "y", "w", "h", "tag", "row"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Word(String text, double x, double y, double w, double h, String tag, Integer row) {
+
+    public double right() {
+        return x + w;
+    }
+
+    public double bottom() {
+        return y + h;
+    }
+
+    /** Intersection over union of the two boxes, 0 when they do not touch. */
+    public static double iou(
+            double ax,
+            double ay,
+            double aw,
+            double ah,
+            double bx,
+            double by,
+            double bw,
+            double bh) {
+        double ix = Math.max(0, Math.min(ax + aw, bx + bw) - Math.max(ax, bx));
+        double iy = Math.max(0, Math.min(ay + ah, by + bh) - Math.max(ay, by));
+        double inter = ix * iy;
+        double union = aw * ah + bw * bh - inter;
+        return union <= 0 ? 0 : inter / union;
+    }
+}
