@@ -5,6 +5,7 @@ import io.medvie.app.cli.DlqCommand;
 import io.medvie.app.cli.PlatformCommand;
 import io.medvie.app.cli.SubmitCommand;
 import io.medvie.app.cli.TokenCommand;
+import io.medvie.synth.SynthCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
             SubmitCommand.class,
             DlqCommand.class,
             TokenCommand.class,
+            SynthCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Medvie implements Runnable {
