@@ -1,10 +1,12 @@
 package io.medvie.app;
 
+import io.medvie.app.cli.BenchCommand;
 import io.medvie.app.cli.DemoCommand;
 import io.medvie.app.cli.DlqCommand;
 import io.medvie.app.cli.PlatformCommand;
 import io.medvie.app.cli.SubmitCommand;
 import io.medvie.app.cli.TokenCommand;
+import io.medvie.review.ReviewCommand;
 import io.medvie.synth.SynthCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,6 +31,8 @@ import picocli.CommandLine.Command;
             DlqCommand.class,
             TokenCommand.class,
             SynthCommand.class,
+            BenchCommand.class,
+            ReviewCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Medvie implements Runnable {

@@ -5,6 +5,8 @@ import io.medvie.events.ExtractionResult;
 import io.medvie.events.ModelPublished;
 import io.medvie.events.QualityRecord;
 import io.medvie.events.ReportSubmitted;
+import io.medvie.events.ReviewAccount;
+import io.medvie.events.ReviewState;
 import io.medvie.events.ReviewTask;
 import io.medvie.events.VerifiedSample;
 import java.util.LinkedHashMap;
@@ -26,6 +28,8 @@ public final class EventTypes {
         VALUE_SCHEMAS.put(Topics.MODELS, ModelPublished.getClassSchema());
         VALUE_SCHEMAS.put(Topics.QUALITY, QualityRecord.getClassSchema());
         VALUE_SCHEMAS.put(Topics.AUDIT, AuditEvent.getClassSchema());
+        VALUE_SCHEMAS.put(Topics.REVIEW_STATE, ReviewState.getClassSchema());
+        VALUE_SCHEMAS.put(Topics.REVIEW_ACCOUNTS, ReviewAccount.getClassSchema());
     }
 
     private EventTypes() {}

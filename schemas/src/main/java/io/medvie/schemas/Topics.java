@@ -12,6 +12,13 @@ public final class Topics {
     public static final String MODELS = "medvie.models";
     public static final String QUALITY = "medvie.quality";
     public static final String AUDIT = "medvie.audit";
+
+    /** Review task state (open, claimed, done), the latest per task id. */
+    public static final String REVIEW_STATE = "medvie.review-state";
+
+    /** Review UI accounts, the latest per user name. */
+    public static final String REVIEW_ACCOUNTS = "medvie.review-accounts";
+
     public static final String DLQ_PREFIX = "medvie.dlq.";
     public static final String DLQ_INGEST = DLQ_PREFIX + Stage.INGEST;
     public static final String DLQ_EXTRACTOR = DLQ_PREFIX + Stage.EXTRACTOR;
@@ -56,11 +63,17 @@ public final class Topics {
                     // Claim-check events are a few hundred bytes: a million reports is ~0.3 GB.
                     new TopicSpec(REPORTS, 6, Map.of("retention.ms", "-1")),
                     new TopicSpec(EXTRACTIONS, 6, false),
-                    new TopicSpec(REVIEW_TASKS, 3, false),
+                    // Kept forever: the review queue is rebuilt from it at the review service's
+                    // start, and a task waiting longer than a retention period must not vanish.
+                    new TopicSpec(REVIEW_TASKS, 3, Map.of("retention.ms", "-1")),
                     new TopicSpec(VERIFIED_SAMPLES, 3, false),
                     new TopicSpec(MODELS, 1, true),
                     new TopicSpec(QUALITY, 3, true),
                     new TopicSpec(AUDIT, 1, false),
+                    // Compacted and read whole at the review service's start: one partition keeps
+                    // every change of a task in order.
+                    new TopicSpec(REVIEW_STATE, 1, true),
+                    new TopicSpec(REVIEW_ACCOUNTS, 1, true),
                     new TopicSpec(DLQ_INGEST, 1, false),
                     new TopicSpec(DLQ_EXTRACTOR, 1, false),
                     new TopicSpec(DLQ_TRAINER, 1, false),

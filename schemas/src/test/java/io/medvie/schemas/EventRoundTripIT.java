@@ -14,6 +14,10 @@ import io.medvie.events.ModelPublished;
 import io.medvie.events.QualityRecord;
 import io.medvie.events.ReportSource;
 import io.medvie.events.ReportSubmitted;
+import io.medvie.events.ReviewAccount;
+import io.medvie.events.ReviewRole;
+import io.medvie.events.ReviewState;
+import io.medvie.events.ReviewStatus;
 import io.medvie.events.ReviewTask;
 import io.medvie.events.VerifiedSample;
 import io.medvie.schemas.registry.SchemaRegistryClient;
@@ -170,6 +174,28 @@ class EventRoundTripIT {
                         .setAt(now)
                         .setPreviousHash("00")
                         .setHash("11")
+                        .build());
+        m.put(
+                Topics.REVIEW_STATE,
+                ReviewState.newBuilder()
+                        .setTaskId("t-1")
+                        .setReportId("r-1")
+                        .setStatus(ReviewStatus.CLAIMED)
+                        .setVersion(3)
+                        .setClaimedBy("rev1")
+                        .setClaimedAt(now)
+                        .setLeaseUntil(now.plusSeconds(300))
+                        .setUpdatedAt(now)
+                        .build());
+        m.put(
+                Topics.REVIEW_ACCOUNTS,
+                ReviewAccount.newBuilder()
+                        .setUsername("rev1")
+                        .setRole(ReviewRole.REVIEWER)
+                        .setPasswordHash("$2a$10$abcdefghijklmnopqrstuv")
+                        .setCreatedAt(now)
+                        .setUpdatedAt(now)
+                        .setUpdatedBy("cli")
                         .build());
         return m;
     }

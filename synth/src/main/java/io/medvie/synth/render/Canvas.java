@@ -100,7 +100,9 @@ public final class Canvas {
     }
 
     public double space(TextStyle s) {
-        return advance(s, " ");
+        // Some faces have spaces near a quarter em; printed reports set words wider apart, and a
+        // narrower gap makes OCR join "0.5 - 2.5" into one word that the truth has as three.
+        return Math.max(advance(s, " "), 0.3 * s.size());
     }
 
     private double advance(TextStyle s, String text) {
