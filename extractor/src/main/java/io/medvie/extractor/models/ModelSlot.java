@@ -14,6 +14,16 @@ public final class ModelSlot<M extends AutoCloseable> {
     private static final Logger log = LoggerFactory.getLogger(ModelSlot.class);
 
     private final AtomicReference<Handle<M>> current = new AtomicReference<>();
+    private final java.util.function.Consumer<String> onSwap;
+
+    public ModelSlot() {
+        this(version -> {});
+    }
+
+    /** A slot that tells {@code onSwap} each version put in use (for metrics). */
+    public ModelSlot(java.util.function.Consumer<String> onSwap) {
+        this.onSwap = onSwap;
+    }
 
     /** A model with its version, counted while batches use it. */
     public static final class Handle<M extends AutoCloseable> implements AutoCloseable {
@@ -64,6 +74,7 @@ public final class ModelSlot<M extends AutoCloseable> {
     /** Puts a model in use; the one before it is closed once no batch uses it. */
     public void swap(M model, String version) {
         Handle<M> old = current.getAndSet(new Handle<>(model, version));
+        onSwap.accept(version);
         if (old != null) {
             log.info("Model {} replaced by {}", old.version(), version);
             old.close();
