@@ -3,9 +3,13 @@ package io.medvie.app;
 import io.medvie.app.cli.BenchCommand;
 import io.medvie.app.cli.DemoCommand;
 import io.medvie.app.cli.DlqCommand;
+import io.medvie.app.cli.ExtractorCommand;
 import io.medvie.app.cli.PlatformCommand;
 import io.medvie.app.cli.SubmitCommand;
 import io.medvie.app.cli.TokenCommand;
+import io.medvie.app.cli.TrainCommand;
+import io.medvie.extractor.pipeline.EvalCommand;
+import io.medvie.extractor.pipeline.ExtractCommand;
 import io.medvie.review.ReviewCommand;
 import io.medvie.synth.SynthCommand;
 import picocli.CommandLine;
@@ -28,6 +32,10 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             PlatformCommand.class,
             SubmitCommand.class,
+            ExtractorCommand.class,
+            ExtractCommand.class,
+            EvalCommand.class,
+            TrainCommand.class,
             DlqCommand.class,
             TokenCommand.class,
             SynthCommand.class,

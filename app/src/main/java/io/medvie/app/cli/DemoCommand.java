@@ -1,16 +1,26 @@
 package io.medvie.app.cli;
 
 import io.medvie.app.platform.EmbeddedPlatform;
+import io.medvie.events.ExtractionResult;
 import io.medvie.events.ReportSubmitted;
+import io.medvie.extractor.service.ExtractorConfig;
+import io.medvie.extractor.service.ExtractorRuntime;
 import io.medvie.ingest.submit.SubmitClient;
+import io.medvie.review.ReviewConfig;
+import io.medvie.review.ReviewService;
 import io.medvie.schemas.Topics;
+import io.medvie.schemas.config.Settings;
 import io.medvie.schemas.serde.AvroDeserializer;
 import io.medvie.schemas.serde.AvroSerdeConfig;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,9 +28,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
@@ -67,8 +79,23 @@ public final class DemoCommand implements Callable<Integer> {
         System.err.println("Starting the embedded platform in " + data.path() + " ...");
         long started = System.nanoTime();
         EmbeddedPlatform platform = PlatformCommand.start(data.path(), ports, null);
+        System.err.printf("Platform up in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        Services services;
         try {
-            System.err.printf("Platform up in %.1f s%n", (System.nanoTime() - started) / 1e9);
+            services = Services.start(platform, data.path());
+        } catch (Exception e) {
+            platform.close();
+            throw e;
+        }
+        AtomicBoolean stopped = new AtomicBoolean();
+        Runnable stopAll =
+                () -> {
+                    if (stopped.compareAndSet(false, true)) {
+                        services.close();
+                        platform.close();
+                    }
+                };
+        try {
             List<Path> files = SubmitClient.expand(List.of(sampleDir));
             System.err.println("Submitting " + files.size() + " sample reports from " + sampleDir);
             SubmitClient.Summary summary =
@@ -98,7 +125,43 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.printf(
                     "%nSubmitted %d: %d new, %d already known, %d failed.%n",
                     files.size(), summary.accepted(), summary.duplicates(), summary.failed());
+
+            Map<String, ExtractionResult> extractions =
+                    readExtractions(platform, fileById.keySet(), Duration.ofMinutes(3));
+            System.out.println();
+            System.out.println(
+                    "Extractions on "
+                            + Topics.EXTRACTIONS
+                            + " (model "
+                            + services.modelVersion()
+                            + "):");
+            System.out.printf(
+                    "  %-36s %-13s %6s %6s %8s  %s%n",
+                    "report id", "status", "fields", "tests", "total ms", "reasons");
+            for (Map.Entry<String, ExtractionResult> e : extractions.entrySet()) {
+                ExtractionResult r = e.getValue();
+                long tests =
+                        r.getFields().stream()
+                                .filter(
+                                        f ->
+                                                f.getPath().startsWith("tests[")
+                                                        && f.getPath().endsWith(".name"))
+                                .count();
+                long total = r.getTimingsMs().values().stream().mapToLong(Long::longValue).sum();
+                System.out.printf(
+                        "  %-36s %-13s %6d %6d %8d  %s%n",
+                        e.getKey(),
+                        r.getStatus(),
+                        r.getFields().size(),
+                        tests,
+                        total,
+                        String.join(", ", r.getReasons()));
+            }
+            Path out = data.path().resolve("demo-extractions.jsonl");
+            writeDocuments(out, extractions);
+            System.out.println("  documents with confidences and boxes: " + out.toAbsolutePath());
             PlatformCommand.printAddresses(platform, System.out);
+            services.printAddresses(System.out);
             if (summary.failed() > 0) {
                 return 1;
             }
@@ -109,7 +172,7 @@ public final class DemoCommand implements Callable<Integer> {
                         .addShutdownHook(
                                 new Thread(
                                         () -> {
-                                            platform.close();
+                                            stopAll.run();
                                             forever.countDown();
                                         },
                                         "demo-shutdown"));
@@ -119,8 +182,111 @@ public final class DemoCommand implements Callable<Integer> {
             }
             return 0;
         } finally {
-            platform.close();
+            stopAll.run();
         }
+    }
+
+    /** The services the demo runs beside the platform, in the same JVM. */
+    private record Services(ExtractorRuntime extractor, ReviewService review, String password)
+            implements AutoCloseable {
+        static Services start(EmbeddedPlatform platform, Path dataDir) throws Exception {
+            Map<String, String> props = new HashMap<>();
+            props.put("kafka.bootstrap.servers", platform.bootstrapServers());
+            props.put("schema.registry.url", platform.registryUrl());
+            props.put("medvie.blob.dir", dataDir.resolve("blobs").toString());
+            props.put("medvie.extractor.instance.id", "demo-extractor");
+            props.put("medvie.extractor.metrics.port", "0");
+            System.err.println("Starting the extractor (model, OCR pool) ...");
+            ExtractorRuntime extractor =
+                    ExtractorRuntime.start(ExtractorConfig.from(Settings.of(props)));
+            String password = demoPassword(dataDir);
+            props.put("medvie.review.port", "0");
+            props.put(ReviewConfig.BOOTSTRAP_ADMIN, "admin");
+            props.put(ReviewConfig.BOOTSTRAP_ADMIN_PASSWORD, password);
+            ReviewService review;
+            try {
+                review = ReviewService.start(ReviewConfig.from(Settings.of(props)));
+            } catch (Exception | Error e) {
+                extractor.close();
+                throw e;
+            }
+            return new Services(extractor, review, password);
+        }
+
+        String modelVersion() {
+            return extractor.modelVersion();
+        }
+
+        void printAddresses(PrintStream out) {
+            out.println("  review UI           " + review.url() + "  (admin / " + password + ")");
+            if (extractor.metricsPort() > 0) {
+                out.println(
+                        "  extractor metrics   http://127.0.0.1:"
+                                + extractor.metricsPort()
+                                + "/metrics");
+            }
+            out.println();
+        }
+
+        @Override
+        public void close() {
+            review.close();
+            extractor.close();
+        }
+
+        /** A password for the demo's admin, made once per data directory and kept in it. */
+        private static String demoPassword(Path dataDir) throws IOException {
+            Path file = dataDir.resolve("review").resolve("demo-admin-password");
+            if (Files.exists(file)) {
+                return Files.readString(file).strip();
+            }
+            Files.createDirectories(file.getParent());
+            byte[] random = new byte[12];
+            new SecureRandom().nextBytes(random);
+            String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            Files.writeString(file, password + "\n");
+            return password;
+        }
+    }
+
+    private static Map<String, ExtractionResult> readExtractions(
+            EmbeddedPlatform platform, Set<String> ids, Duration timeout) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, platform.registryUrl());
+        props.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
+        AvroDeserializer<ExtractionResult> avro = new AvroDeserializer<>();
+        avro.configure(props, false);
+        Map<String, ExtractionResult> out = new LinkedHashMap<>();
+        try (KafkaConsumer<String, ExtractionResult> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), avro)) {
+            List<TopicPartition> parts =
+                    consumer.partitionsFor(Topics.EXTRACTIONS).stream()
+                            .map(p -> new TopicPartition(p.topic(), p.partition()))
+                            .toList();
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            long deadline = System.currentTimeMillis() + timeout.toMillis();
+            while (!out.keySet().containsAll(ids) && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, ExtractionResult> r :
+                        consumer.poll(Duration.ofMillis(300))) {
+                    if (ids.contains(r.key())) {
+                        out.put(r.key(), r.value());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void writeDocuments(Path file, Map<String, ExtractionResult> extractions)
+            throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (ExtractionResult r : extractions.values()) {
+            lines.append(r.toString()).append('\n');
+        }
+        Files.writeString(file, lines.toString());
     }
 
     private record Row(ReportSubmitted event, int schemaId) {}

@@ -2,25 +2,15 @@ package io.medvie.app.cli;
 
 import io.medvie.schemas.DlqHeaders;
 import io.medvie.schemas.Topics;
+import io.medvie.schemas.dlq.DeadLetterTopic;
 import io.medvie.schemas.dlq.DeadLetters;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -64,29 +54,13 @@ public final class DlqCommand implements Runnable {
                     : RunningPlatform.read(data.path()).getProperty("kafka.bootstrap.servers");
         }
 
+        DeadLetterTopic dlq() throws Exception {
+            return new DeadLetterTopic(
+                    Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()), stage);
+        }
+
         List<ConsumerRecord<byte[], byte[]>> readAll() throws Exception {
-            Map<String, Object> props = new HashMap<>();
-            props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-            props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-            List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-            try (KafkaConsumer<byte[], byte[]> consumer =
-                    new KafkaConsumer<>(
-                            props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-                List<TopicPartition> partitions =
-                        consumer.partitionsFor(topic(), Duration.ofSeconds(10)).stream()
-                                .map(p -> new TopicPartition(p.topic(), p.partition()))
-                                .toList();
-                if (partitions.isEmpty()) {
-                    throw new IllegalArgumentException("no topic " + topic());
-                }
-                consumer.assign(partitions);
-                consumer.seekToBeginning(partitions);
-                Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-                while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                    consumer.poll(Duration.ofMillis(500)).forEach(out::add);
-                }
-            }
-            return out;
+            return dlq().readAll();
         }
     }
 
@@ -138,40 +112,9 @@ public final class DlqCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            List<ConsumerRecord<byte[], byte[]>> records = target.readAll();
-            Map<String, Object> props = new HashMap<>();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, target.bootstrapServers());
-            props.put(ProducerConfig.ACKS_CONFIG, "all");
-            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-            int sent = 0;
-            try (KafkaProducer<byte[], byte[]> producer =
-                    new KafkaProducer<>(
-                            props, new ByteArraySerializer(), new ByteArraySerializer())) {
-                for (ConsumerRecord<byte[], byte[]> r : records) {
-                    if (offsets != null && !offsets.contains(r.offset())) {
-                        continue;
-                    }
-                    String topic = DeadLetters.header(r.headers(), DlqHeaders.ORIGINAL_TOPIC);
-                    if (topic == null) {
-                        System.err.println("offset " + r.offset() + ": no original topic, skipped");
-                        continue;
-                    }
-                    RecordHeaders headers = new RecordHeaders();
-                    r.headers()
-                            .forEach(
-                                    h -> {
-                                        if (!h.key().startsWith("dlq.")) {
-                                            headers.add(h);
-                                        }
-                                    });
-                    headers.add(
-                            "dlq.replayed.from",
-                            (target.topic() + "@" + r.offset()).getBytes(StandardCharsets.UTF_8));
-                    producer.send(new ProducerRecord<>(topic, null, r.key(), r.value(), headers))
-                            .get();
-                    sent++;
-                }
-            }
+            DeadLetterTopic dlq = target.dlq();
+            List<ConsumerRecord<byte[], byte[]>> records = dlq.readAll();
+            int sent = dlq.replay(records, offsets);
             System.out.println("replayed " + sent + " of " + records.size() + " dead letters");
             return 0;
         }
