@@ -1,6 +1,8 @@
 package io.medvie.app.cli;
 
+import io.medvie.bench.ExtractBench;
 import io.medvie.bench.OcrAccuracyBench;
+import io.medvie.bench.PipelineBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -11,7 +13,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description =
                 "Benchmarks; each reports ratios against a baseline measured in the same run.",
-        subcommands = {OcrAccuracyBench.class})
+        subcommands = {OcrAccuracyBench.class, ExtractBench.class, PipelineBench.class})
 public final class BenchCommand implements Runnable {
     @Spec CommandSpec spec;
 
