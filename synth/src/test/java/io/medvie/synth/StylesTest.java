@@ -44,22 +44,30 @@ class StylesTest {
         int outside = 0;
         for (int y = 0; y < d.image().getHeight(); y++) {
             for (int x = 0; x < d.image().getWidth(); x++) {
-                if ((d.image().getRGB(x, y) & 0xff) < 100) {
+                // The raster's grey level: getRGB would convert TYPE_BYTE_GRAY through a gamma
+                // curve and turn toner at 35 into 100 or more.
+                if (d.image().getRaster().getSample(x, y, 0) < 100) {
                     boolean in =
                             x >= box.x() - 2
                                     && x <= box.right() + 2
                                     && y >= box.y() - 2
                                     && y <= box.bottom() + 2;
+                    // Around the box only: punch holes and creases are dark elsewhere on purpose.
+                    boolean near =
+                            x >= box.x() - 20
+                                    && x <= box.right() + 20
+                                    && y >= box.y() - 20
+                                    && y <= box.bottom() + 20;
                     if (in) {
                         inside++;
-                    } else {
+                    } else if (near) {
                         outside++;
                     }
                 }
             }
         }
         assertThat(inside).isGreaterThan(200 * 40 / 2);
-        // Dust specks and punch holes may be dark elsewhere; the block itself must not be.
+        // The block's ink does not spill out of its box (a dust speck or two may fall nearby).
         assertThat(outside).isLessThan(inside / 10);
         assertThat(box.w() * box.h()).isLessThan(200 * 40 * 4.0);
     }

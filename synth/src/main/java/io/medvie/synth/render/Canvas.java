@@ -101,8 +101,9 @@ public final class Canvas {
 
     public double space(TextStyle s) {
         // Some faces have spaces near a quarter em; printed reports set words wider apart, and a
-        // narrower gap makes OCR join "0.5 - 2.5" into one word that the truth has as three.
-        return Math.max(advance(s, " "), 0.3 * s.size());
+        // narrower gap makes OCR join "0.5 - 2.5" into one word that the truth has as three
+        // (still often at 0.3 em: docs/benchmarks.md).
+        return Math.max(advance(s, " "), 0.36 * s.size());
     }
 
     private double advance(TextStyle s, String text) {

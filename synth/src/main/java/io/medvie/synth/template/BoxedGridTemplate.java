@@ -64,7 +64,7 @@ final class BoxedGridTemplate implements Template {
                             content.lab().address().get(0) + "  Tel " + content.lab().phone());
                     Kit.logo(page, right - 36, 28, 36, content, decor);
                     double top = 72;
-                    double rowH = body.size() * 1.9;
+                    double rowH = body.size() * 2.1;
                     int rows = (values.size() + 1) / 2;
                     double[] x = {left, left + w * 0.17, left + w * 0.5, left + w * 0.67};
                     for (int r = 0; r < rows; r++) {
@@ -78,12 +78,14 @@ final class BoxedGridTemplate implements Template {
                             page.box(lx, y, vx - lx, rowH, 0.5, 0x000000);
                             page.box(vx, y, end - vx, rowH, 0.5, 0x000000);
                             if (i < values.size()) {
+                                // Centred between the rules, clear of them on every side.
+                                double base = y + rowH / 2 + body.size() * 0.33;
                                 page.text(
-                                        lx + 4,
-                                        y + rowH - 4,
+                                        lx + 6,
+                                        base,
                                         bold.size(body.size() - 0.5),
                                         cells.get(i)[0]);
-                                Kit.parts(page, vx + 4, y + rowH - 4, body, values.get(i));
+                                Kit.parts(page, vx + 6, base, body, values.get(i));
                             }
                         }
                     }
@@ -92,17 +94,18 @@ final class BoxedGridTemplate implements Template {
         ResultTable table =
                 new ResultTable(
                         List.of(
-                                Column.left(Kind.NAME, "Test Name", left + 4, w * 0.38),
+                                Column.left(Kind.NAME, "Test Name", left + 6, w * 0.40 - 12),
                                 Column.left(
                                         Kind.RANGE,
                                         "Reference Range",
-                                        left + w * 0.40 + 4,
-                                        w * 0.22),
-                                Column.right(Kind.VALUE, "Result", left + w * 0.63 + 4, w * 0.15),
-                                Column.left(Kind.UNIT, "Unit", left + w * 0.81 + 4, w * 0.17)),
+                                        left + w * 0.40 + 6,
+                                        w * 0.23 - 12),
+                                Column.right(
+                                        Kind.VALUE, "Result", left + w * 0.63 + 6, w * 0.15 - 12),
+                                Column.left(Kind.UNIT, "Unit", left + w * 0.80 + 6, w * 0.20 - 12)),
                         body,
                         bold,
-                        body.size() * 1.7,
+                        body.size() * 2.0,
                         rng.chance(0.7) ? ResultTable.FlagStyle.ARROW : ResultTable.FlagStyle.STAR,
                         false,
                         false,
@@ -125,7 +128,8 @@ final class BoxedGridTemplate implements Template {
                     small,
                     "Verified by " + content.signers().get(0) + ", " + content.signers().get(1));
         }
-        Kit.pageNumbers(c, "Page %d / %d", right - 46, 46, small.size(8), true);
+        // Well left of the logo: next to it, OCR reads the logo as a letter of the number.
+        Kit.pageNumbers(c, "Page %d / %d", right - 64, 46, small.size(8), true);
     }
 
     private static void grid(

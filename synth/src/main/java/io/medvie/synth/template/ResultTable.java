@@ -82,12 +82,20 @@ final class ResultTable {
     }
 
     double left() {
-        return cols.get(0).x() - 3;
+        return cols.get(0).x() - pad();
     }
 
     double right() {
         Column last = cols.get(cols.size() - 1);
-        return last.x() + last.width() + 3;
+        return last.x() + last.width() + pad();
+    }
+
+    /**
+     * Space between a column's text and the rule beside it. Ruled cells get a wider margin, as
+     * printed grids have: a rule close to a word reads as a letter ("|%").
+     */
+    private double pad() {
+        return rules == Rules.GRID ? 6 : 3;
     }
 
     double lineHeight() {
@@ -104,7 +112,7 @@ final class ResultTable {
             c.hline(left(), right(), y, 0.8);
             c.hline(left(), right(), y + h, 0.8);
         }
-        double base = y + lineH - 1;
+        double base = rules == Rules.GRID ? y + h / 2 + head.size() * 0.33 : y + lineH - 1;
         for (Column col : cols) {
             if (col.header().isEmpty()) {
                 continue;
@@ -127,7 +135,7 @@ final class ResultTable {
     private void verticals(Canvas c, double y, double h) {
         c.line(left(), y, left(), y + h, 0.5, 0x000000);
         for (int i = 1; i < cols.size(); i++) {
-            double x = cols.get(i).x() - 4;
+            double x = cols.get(i).x() - pad();
             c.line(x, y, x, y + h, 0.5, 0x000000);
         }
         c.line(right(), y, right(), y + h, 0.5, 0x000000);
@@ -153,7 +161,10 @@ final class ResultTable {
         }
         rowIndex++;
         int row = c.beginRow(r);
-        double base = y + lineH - 2;
+        // Ruled rows centre the first line between the rules, so that descenders stay clear of
+        // the rule below; unruled rows sit on the line.
+        double base =
+                rules == Rules.GRID ? y - 2 + (lineH + 2) / 2 + body.size() * 0.33 : y + lineH - 2;
         String mark = mark(r.flag());
         boolean bold = boldAbnormal && r.abnormal();
         for (Column col : cols) {

@@ -43,7 +43,9 @@ final class TwoColumnTemplate implements Template {
         TextStyle bold = ResultTable.bolder(body);
         double left = 30;
         double right = c.width() - 30;
-        double gap = 16;
+        // A wide gutter: with a narrow one, OCR runs the left column's ranges into the right
+        // column's test names as one line.
+        double gap = 28;
         double colW = (right - left - gap) / 2;
         Patient p = content.patient();
         boolean withDob = rng.chance(0.6);
@@ -137,11 +139,11 @@ final class TwoColumnTemplate implements Template {
             tables[k] =
                     new ResultTable(
                             List.of(
-                                    Column.left(Kind.NAME, "Test", x + 2, colW * 0.40),
-                                    Column.right(Kind.VALUE, "Value", x + colW * 0.40, colW * 0.16),
-                                    Column.left(Kind.UNIT, "Units", x + colW * 0.60, colW * 0.17),
+                                    Column.left(Kind.NAME, "Test", x + 2, colW * 0.39),
+                                    Column.right(Kind.VALUE, "Value", x + colW * 0.39, colW * 0.16),
+                                    Column.left(Kind.UNIT, "Units", x + colW * 0.59, colW * 0.16),
                                     Column.left(
-                                            Kind.RANGE, "Range", x + colW * 0.78, colW * 0.22 - 2)),
+                                            Kind.RANGE, "Range", x + colW * 0.79, colW * 0.21 - 2)),
                             body,
                             bold.color(0x333333),
                             body.size() * 1.45,
@@ -152,13 +154,16 @@ final class TwoColumnTemplate implements Template {
         }
         double top = header.start(c);
         double bottom = c.height() - 60;
+        // Both columns sit on one grid of row pitches, as reports laid out on a common grid do:
+        // a heading takes two rows (a blank one above it), a subheading one, a result as many as
+        // its range has lines. OCR reads a page line by line across the gutter, and rows at
+        // different heights on the two sides would otherwise be run together into one line.
+        double pitch = tables[0].lineHeight() + 2;
         double total = 0;
         for (Section s : content.sections()) {
-            total += body.size() * 1.6 + 4;
+            total += 2 * pitch;
             for (ResultRow r : s.rows()) {
-                total +=
-                        tables[0].rowHeight(r)
-                                + (r.subheading() != null ? body.size() * 1.4 + 2 : 0);
+                total += rows(tables[0], r, pitch) + (r.subheading() != null ? pitch : 0);
             }
         }
         double start = top + tables[0].lineHeight() + 6;
@@ -166,10 +171,11 @@ final class TwoColumnTemplate implements Template {
         double colLimit = total < 2 * (bottom - start) - 40 ? start + total / 2 + 14 : bottom;
         int col = 0;
         double leftEnd = 0;
-        double y = tables[0].header(c, top);
+        double y = start;
+        tables[0].header(c, top);
         tables[1].header(c, top);
         for (Section s : content.sections()) {
-            double need = body.size() * 2.2 + tables[col].rowHeight(s.rows().get(0));
+            double need = 2 * pitch + rows(tables[col], s.rows().get(0), pitch);
             if (y + need > (col == 0 ? colLimit : bottom)) {
                 if (col == 0) {
                     leftEnd = y;
@@ -182,18 +188,18 @@ final class TwoColumnTemplate implements Template {
                     tables[1].header(c, top);
                     tables[0].header(c, top);
                 }
-                y = top + tables[0].lineHeight() + 6;
+                y = start;
             }
-            y += body.size() * 1.6;
+            // Skip the first blank row at the top of a column.
+            y += y == start ? 0 : pitch;
             c.text(
                     tables[col].left() + 3,
-                    y,
+                    y + tables[col].lineHeight() - 2,
                     bold.size(body.size() + 0.8).color(content.lab().color()),
                     s.heading());
-            y += 4;
+            y += pitch;
             for (ResultRow r : s.rows()) {
-                double h =
-                        tables[col].rowHeight(r) + (r.subheading() != null ? body.size() * 1.5 : 0);
+                double h = rows(tables[col], r, pitch) + (r.subheading() != null ? pitch : 0);
                 if (y + h > (col == 0 ? colLimit : bottom)) {
                     if (col == 0) {
                         leftEnd = y;
@@ -206,14 +212,18 @@ final class TwoColumnTemplate implements Template {
                         tables[1].header(c, top);
                         tables[0].header(c, top);
                     }
-                    y = top + tables[0].lineHeight() + 6;
+                    y = start;
                 }
                 if (r.subheading() != null) {
-                    y += body.size() * 1.4;
-                    c.text(tables[col].left() + 3, y, bold, r.subheading());
-                    y += 2;
+                    c.text(
+                            tables[col].left() + 3,
+                            y + tables[col].lineHeight() - 2,
+                            bold,
+                            r.subheading());
+                    y += pitch;
                 }
-                y = tables[col].row(c, y, r);
+                tables[col].row(c, y, r);
+                y += rows(tables[col], r, pitch);
             }
         }
         // Comments box under both columns, on a new page when it does not fit.
@@ -247,6 +257,11 @@ final class TwoColumnTemplate implements Template {
                             + content.signers().get(0));
         }
         Kit.pageNumbers(c, "%d/%d", right, c.height() - 30, small, true);
+    }
+
+    /** The height of a result on the row grid: whole pitches. */
+    private static double rows(ResultTable table, ResultRow r, double pitch) {
+        return Math.ceil(table.rowHeight(r) / pitch - 1e-9) * pitch;
     }
 
     private static void stacked(
