@@ -79,14 +79,22 @@ public final class PipelineReportExtractor implements ReportExtractor {
             Extraction extraction = model.model();
             start = System.nanoTime();
             List<PageFeatures> features = new ArrayList<>();
-            for (Object o : pagesOrError) {
-                if (o instanceof List<?> pages) {
-                    for (Object page : pages) {
-                        features.add(
-                                extraction
-                                        .tagger()
-                                        .featurizer()
-                                        .features(PageLayout.of((Page) page)));
+            for (int i = 0; i < pagesOrError.size(); i++) {
+                if (pagesOrError.get(i) instanceof List<?> pages) {
+                    // A document that breaks layout or features is that report's fault: it goes
+                    // to the DLQ instead of failing, and so stalling, the whole batch forever.
+                    try {
+                        List<PageFeatures> own = new ArrayList<>(pages.size());
+                        for (Object page : pages) {
+                            own.add(
+                                    extraction
+                                            .tagger()
+                                            .featurizer()
+                                            .features(PageLayout.of((Page) page)));
+                        }
+                        features.addAll(own);
+                    } catch (RuntimeException e) {
+                        pagesOrError.set(i, e);
                     }
                 }
             }
@@ -99,14 +107,21 @@ public final class PipelineReportExtractor implements ReportExtractor {
             List<Outcome> outcomes = new ArrayList<>(jobs.size());
             int next = 0;
             for (Object o : pagesOrError) {
-                if (o instanceof PageReadException bad) {
+                if (o instanceof Exception bad) {
                     outcomes.add(new Unreadable(bad));
                     continue;
                 }
                 int n = ((List<?>) o).size();
                 long decodeStart = System.nanoTime();
-                DecodedDocument doc = decoder.decode(tagged.subList(next, next + n));
-                next += n;
+                DecodedDocument doc;
+                try {
+                    doc = decoder.decode(tagged.subList(next, next + n));
+                } catch (RuntimeException e) {
+                    outcomes.add(new Unreadable(e));
+                    continue;
+                } finally {
+                    next += n;
+                }
                 Map<String, Long> timings = new LinkedHashMap<>();
                 // Read and model time are the batch's, shared by its reports.
                 timings.put("read", readMillis);
