@@ -20,8 +20,9 @@ class ProcessMemoryTest {
         // Linux only, as the bench machines are.
         long rss = ProcessMemory.rss();
         assertThat(rss).isGreaterThan(10L << 20);
-        // Read after: the peak can only have grown since.
-        assertThat(ProcessMemory.peakRss()).isGreaterThanOrEqualTo(rss);
+        // Read after, the peak has grown since, but the kernel folds per-thread RSS counters into
+        // VmHWM lazily (in batches of pages), so it may trail VmRSS by a little.
+        assertThat(ProcessMemory.peakRss()).isGreaterThanOrEqualTo(rss - (4L << 20));
         assertThat(ProcessMemory.heapPeak()).isGreaterThan(0);
     }
 }
