@@ -1,6 +1,7 @@
 package io.medvie.extractor.routing;
 
 import io.medvie.schemas.config.Settings;
+import io.medvie.schemas.json.DocumentSchemas;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -88,25 +89,10 @@ public record RoutingPolicy(
         return path.replaceAll("\\[[^\\]]*\\]", "");
     }
 
-    /** The lab-report v1 leaves, as generic paths. */
+    /** The lab-report v1 leaves, as generic paths, read from its JSON Schema. */
     public static final List<String> KNOWN_PATHS =
-            List.of(
-                    "patient.name",
-                    "patient.id",
-                    "patient.sex",
-                    "patient.birth_date",
-                    "patient.age",
-                    "report.lab_name",
-                    "report.report_id",
-                    "report.collected_at",
-                    "report.reported_at",
-                    "report.ordering_physician",
-                    "report.specimen",
-                    "tests.name",
-                    "tests.value",
-                    "tests.unit",
-                    "tests.reference_range",
-                    "tests.flag");
+            DocumentSchemas.leafPaths(
+                    DocumentSchemas.LAB_REPORT, DocumentSchemas.LAB_REPORT_VERSION);
 
     private static double parseUnit(String key, String value) {
         try {

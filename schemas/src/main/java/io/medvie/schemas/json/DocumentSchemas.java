@@ -56,6 +56,35 @@ public final class DocumentSchemas {
     }
 
     /**
+     * The leaf fields of a doc type as generic paths, in the schema's order: {@code patient.name},
+     * ..., {@code tests.value} (array items without an index). Read from the schema itself, so that
+     * routing and other consumers never keep their own copy of the list.
+     */
+    public static java.util.List<String> leafPaths(String docType, String version) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(schemaText(docType, version));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable schema of " + docType + " v" + version, e);
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        root.path("properties")
+                .fields()
+                .forEachRemaining(
+                        section -> {
+                            JsonNode node = section.getValue();
+                            JsonNode props =
+                                    "array".equals(node.path("type").asText())
+                                            ? node.path("items").path("properties")
+                                            : node.path("properties");
+                            props.fieldNames()
+                                    .forEachRemaining(
+                                            leaf -> out.add(section.getKey() + "." + leaf));
+                        });
+        return java.util.List.copyOf(out);
+    }
+
+    /**
      * Validates a document.
      *
      * @return the violations, each naming the JSON path and the rule; empty when valid

@@ -80,6 +80,15 @@ class DocumentSchemasTest {
     }
 
     @Test
+    void leafPathsComeFromTheSchema() {
+        assertThat(DocumentSchemas.leafPaths(LAB_REPORT, LAB_REPORT_VERSION))
+                .hasSize(16)
+                .startsWith("patient.name", "patient.id")
+                .contains("report.specimen", "tests.name", "tests.flag")
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
     void schemaTextIsServed() {
         assertThat(DocumentSchemas.schemaText(LAB_REPORT, LAB_REPORT_VERSION))
                 .contains("\"tests\"");
