@@ -1,13 +1,7 @@
 package io.medvie.review;
 
 import io.medvie.schemas.config.Settings;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -20,7 +14,8 @@ public final class ReviewApp {
     public static void main(String[] args) throws Exception {
         Settings settings =
                 Settings.of(
-                        properties(args.length == 0 ? null : Path.of(args[0])), System.getenv());
+                        Settings.readProperties(args.length == 0 ? null : Path.of(args[0])),
+                        System.getenv());
         ReviewService service = ReviewService.start(ReviewConfig.from(settings));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
@@ -32,18 +27,5 @@ public final class ReviewApp {
                                 },
                                 "review-shutdown"));
         stopped.await();
-    }
-
-    static Map<String, String> properties(Path file) throws IOException {
-        Map<String, String> out = new HashMap<>();
-        if (file == null) {
-            return out;
-        }
-        Properties props = new Properties();
-        try (InputStream in = Files.newInputStream(file)) {
-            props.load(in);
-        }
-        props.stringPropertyNames().forEach(k -> out.put(k, props.getProperty(k)));
-        return out;
     }
 }

@@ -72,7 +72,7 @@ public final class ReviewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> props = ReviewApp.properties(config);
+        Map<String, String> props = Settings.readProperties(config);
         Settings settings = Settings.of(props, System.getenv());
         settings = override(settings, "medvie.review.host", host);
         settings = override(settings, "medvie.review.port", port == null ? null : port.toString());

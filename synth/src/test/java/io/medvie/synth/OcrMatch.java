@@ -1,5 +1,6 @@
 package io.medvie.synth;
 
+import io.medvie.ocr.Boxes;
 import io.medvie.ocr.OcrWord;
 import io.medvie.synth.layout.Word;
 import java.util.List;
@@ -13,7 +14,7 @@ final class OcrMatch {
     static boolean matches(OcrWord o, List<Word> truth) {
         for (Word w : truth) {
             if (w.text().equals(o.text())
-                    && Word.iou(o.x(), o.y(), o.width(), o.height(), w.x(), w.y(), w.w(), w.h())
+                    && Boxes.iou(o.x(), o.y(), o.width(), o.height(), w.x(), w.y(), w.w(), w.h())
                             > 0.5) {
                 return true;
             }
@@ -25,7 +26,7 @@ final class OcrMatch {
     static boolean found(Word w, List<OcrWord> ocr) {
         for (OcrWord o : ocr) {
             if (w.text().equals(o.text())
-                    && Word.iou(o.x(), o.y(), o.width(), o.height(), w.x(), w.y(), w.w(), w.h())
+                    && Boxes.iou(o.x(), o.y(), o.width(), o.height(), w.x(), w.y(), w.w(), w.h())
                             > 0.5) {
                 return true;
             }

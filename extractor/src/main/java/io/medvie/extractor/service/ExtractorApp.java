@@ -1,12 +1,8 @@
 package io.medvie.extractor.service;
 
 import io.medvie.schemas.config.Settings;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * An extractor as its own process: settings from an optional properties file (the only argument)
@@ -17,14 +13,8 @@ public final class ExtractorApp {
     private ExtractorApp() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> props = new HashMap<>();
-        if (args.length > 0) {
-            Properties p = new Properties();
-            try (InputStream in = Files.newInputStream(Path.of(args[0]))) {
-                p.load(in);
-            }
-            p.stringPropertyNames().forEach(k -> props.put(k, p.getProperty(k)));
-        }
+        Map<String, String> props =
+                Settings.readProperties(args.length == 0 ? null : Path.of(args[0]));
         ExtractorRuntime runtime =
                 ExtractorRuntime.start(ExtractorConfig.from(Settings.of(props, System.getenv())));
         Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "extractor-shutdown"));

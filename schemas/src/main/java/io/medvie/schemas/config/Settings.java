@@ -1,10 +1,14 @@
 package io.medvie.schemas.config;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.TreeMap;
 
 /**
@@ -37,6 +41,23 @@ public final class Settings {
             }
         }
         return new Settings(values);
+    }
+
+    /**
+     * The settings of a properties file, for the services' {@code main(settingsFile)}; empty when
+     * {@code file} is null.
+     */
+    public static Map<String, String> readProperties(Path file) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        if (file == null) {
+            return out;
+        }
+        Properties props = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            props.load(in);
+        }
+        props.stringPropertyNames().forEach(k -> out.put(k, props.getProperty(k)));
+        return out;
     }
 
     public static Settings of(Map<String, String> properties) {

@@ -3,8 +3,11 @@ package io.medvie.schemas.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SettingsTest {
     @Test
@@ -29,6 +32,15 @@ class SettingsTest {
                 .hasMessageContaining("from 0 to 65535");
         assertThatThrownBy(() -> s.required("kafka.bootstrap.servers"))
                 .hasMessageContaining("KAFKA_BOOTSTRAP_SERVERS");
+    }
+
+    @Test
+    void readsAPropertiesFileAndNothingWithoutOne(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("s.properties");
+        Files.writeString(file, "medvie.ingest.port=9191\nkafka.bootstrap.servers=b:9092\n");
+        Settings s = Settings.of(Settings.readProperties(file), Map.of());
+        assertThat(s.integer("medvie.ingest.port", 1, 0, 65535)).isEqualTo(9191);
+        assertThat(Settings.readProperties(null)).isEmpty();
     }
 
     @Test
