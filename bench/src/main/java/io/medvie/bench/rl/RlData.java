@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -84,7 +85,7 @@ public final class RlData {
         if (!Style.SCAN.id().equals(m.style())) {
             return "style " + m.style() + ", asked scan";
         }
-        if (!m.templates().equals(spec.templateNames())) {
+        if (!new TreeSet<>(m.templates()).equals(new TreeSet<>(spec.templateNames()))) {
             return "templates " + m.templates() + ", asked " + spec.templateNames();
         }
         if (m.reports().size() != spec.count()) {
