@@ -60,9 +60,9 @@ import picocli.CommandLine.Spec;
  * docs/benchmarks.md.
  *
  * <p>Every trained model starts from a fresh copy of the base. SFT and GRPO see the same samples
- * (the same labelled documents: SFT trains on their values aligned to the OCR words, GRPO only
- * uses the words and the true document) and the same selection split: a share of the N samples is
- * kept out of training and used by both to pick the best epoch or step.
+ * (the same labelled documents: SFT trains on their values aligned to the OCR words, GRPO only uses
+ * the words and the true document) and the same selection split: a share of the N samples is kept
+ * out of training and used by both to pick the best epoch or step.
  */
 @Command(
         name = "rl",
@@ -101,7 +101,8 @@ public final class RlBench implements Callable<Integer> {
     @Option(
             names = "--test",
             defaultValue = "200",
-            description = "Held-out scan reports of the target templates (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Held-out scan reports of the target templates (default: ${DEFAULT-VALUE}).")
     int test;
 
     @Option(
@@ -242,7 +243,9 @@ public final class RlBench implements Callable<Integer> {
                         baseManifest.version(),
                         String.join(",", trainSpec.templateNames()),
                         String.join(",", indistSpec.templateNames()),
-                        seen.isEmpty() ? " (the base's manifest names none: all but the targets)" : ""));
+                        seen.isEmpty()
+                                ? " (the base's manifest names none: all but the targets)"
+                                : ""));
         Path trainDir = RlData.ensure(work, trainSpec, threads, this::progress);
         Path testDir = RlData.ensure(work, testSpec, threads, this::progress);
         Path indistDir = RlData.ensure(work, indistSpec, threads, this::progress);
@@ -289,7 +292,7 @@ public final class RlBench implements Callable<Integer> {
                             "base",
                             0,
                             0,
-                            0,
+                            List.of(),
                             () -> new Trained(0, 0, 0),
                             baseTagger,
                             decoder,
@@ -310,7 +313,7 @@ public final class RlBench implements Callable<Integer> {
                                         "sft",
                                         n,
                                         trainDocs.size(),
-                                        sel,
+                                        selection,
                                         () -> sft(t, decoder, trainDocs, selection),
                                         t,
                                         decoder,
@@ -327,7 +330,7 @@ public final class RlBench implements Callable<Integer> {
                                             "sft+rl",
                                             n,
                                             trainDocs.size(),
-                                            sel,
+                                            selection,
                                             () -> rl(grpo, t, decoder, trainDocs, selection),
                                             t,
                                             decoder,
@@ -345,7 +348,7 @@ public final class RlBench implements Callable<Integer> {
                                         "rl",
                                         n,
                                         trainDocs.size(),
-                                        sel,
+                                        selection,
                                         () -> rl(grpo, t, decoder, trainDocs, selection),
                                         t,
                                         decoder,
@@ -554,13 +557,14 @@ public final class RlBench implements Callable<Integer> {
             String method,
             int samples,
             int trainDocs,
-            int selection,
+            List<LabeledDocument> selectionDocs,
             Training training,
             Tagger tagger,
             Decoder decoder,
             List<LabeledDocument> testDocs,
             List<LabeledDocument> indistDocs)
             throws Exception {
+        int selection = selectionDocs.size();
         progress(
                 String.format(
                         Locale.ROOT,
@@ -569,6 +573,13 @@ public final class RlBench implements Callable<Integer> {
                         samples,
                         trainDocs,
                         selection));
+        if (selection > 0) {
+            progress(
+                    String.format(
+                            Locale.ROOT,
+                            "  selection F1 before training %.4f",
+                            Evaluator.evaluate(tagger, decoder, selectionDocs).f1()));
+        }
         resetHeapPeaks();
         long start = System.nanoTime();
         Trained trained = training.run();

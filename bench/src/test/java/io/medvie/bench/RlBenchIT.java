@@ -22,8 +22,23 @@ import picocli.CommandLine;
 class RlBenchIT {
 
     private static final String[] TINY = {
-        "--train", "3", "--test", "2", "--indist", "1", "--curve", "3", "--sft-epochs", "1",
-        "--rl-epochs", "1", "--group-size", "2", "--threads", "2", "--json"
+        "--train",
+        "3",
+        "--test",
+        "2",
+        "--indist",
+        "1",
+        "--curve",
+        "3",
+        "--sft-epochs",
+        "1",
+        "--rl-epochs",
+        "1",
+        "--group-size",
+        "2",
+        "--threads",
+        "2",
+        "--json"
     };
 
     @Test

@@ -16,8 +16,8 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
- * The experiment's data sets in the work folder: made with the synth generator when missing,
- * reused otherwise (with their OCR cache), after checking that a folder holds what was asked for.
+ * The experiment's data sets in the work folder: made with the synth generator when missing, reused
+ * otherwise (with their OCR cache), after checking that a folder holds what was asked for.
  */
 public final class RlData {
 
@@ -104,6 +104,10 @@ public final class RlData {
             throws Exception {
         String name = dir.getFileName().toString();
         return loader.load(
-                dir, DatasetLoader.Words.OCR, labels, threads, line -> progress.accept(name + ": " + line));
+                dir,
+                DatasetLoader.Words.OCR,
+                labels,
+                threads,
+                line -> progress.accept(name + ": " + line));
     }
 }

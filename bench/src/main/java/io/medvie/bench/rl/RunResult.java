@@ -13,8 +13,7 @@ import io.medvie.model.eval.EvalReport;
  * @param selectionDocs samples kept to pick the best epoch or step (never trained on)
  * @param target scores on the held-out reports of the target templates
  * @param inDistribution scores on the held-out reports of the base's own templates
- * @param trainSeconds wall time of the training (selection scoring included; for sft+rl both
- *     parts)
+ * @param trainSeconds wall time of the training (selection scoring included; for sft+rl both parts)
  * @param evalSeconds wall time of scoring both test sets
  * @param best the epoch (sft) or step (rl) kept; 0 for the base
  * @param of epochs (sft) or optimiser steps (rl) run
@@ -41,8 +40,7 @@ public record RunResult(
     /** Field F1, precision and recall over a set of documents. */
     public record Scores(double f1, double precision, double recall, int documents) {
         public static Scores of(EvalReport r) {
-            return new Scores(
-                    r.f1(), r.total().precision(), r.total().recall(), r.documents());
+            return new Scores(r.f1(), r.total().precision(), r.total().recall(), r.documents());
         }
 
         void write(ObjectNode node) {
