@@ -152,8 +152,9 @@ public final class RlBench implements Callable<Integer> {
 
     @Option(
             names = "--sft-lr",
-            defaultValue = "0.001",
-            description = "SFT learning rate, cosine-decayed (default: ${DEFAULT-VALUE}).")
+            defaultValue = "0.003",
+            description =
+                    "SFT learning rate, cosine-decayed to a tenth (default: ${DEFAULT-VALUE}).")
     float sftLearningRate;
 
     @Option(
@@ -210,6 +211,7 @@ public final class RlBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         err = spec.commandLine().getErr();
+        long benchStart = System.nanoTime();
         GrpoConfig grpo = grpoConfig();
         validate();
         Files.createDirectories(work);
@@ -360,6 +362,8 @@ public final class RlBench implements Callable<Integer> {
         }
         ObjectNode result =
                 toJson(baseManifest, grpo, runs, ceiling, indistCeiling, alignedMean, indistSpec);
+        result.put("load_seconds", Math.round(loadSeconds * 10) / 10.0);
+        result.put("wall_seconds", Math.round((System.nanoTime() - benchStart) / 1e8) / 10.0);
         Path file =
                 out != null
                         ? out

@@ -57,7 +57,7 @@ class RlBenchIT {
         List<String> models = new ArrayList<>();
         for (JsonNode run : r.path("runs")) {
             models.add(run.path("model").asText());
-            assertThat(run.path("target").path("documents").asInt()).isEqualTo(2);
+            assertThat(run.path("target").path("documents").asInt()).isEqualTo(1);
             assertThat(run.path("in_distribution").path("documents").asInt()).isEqualTo(1);
             assertThat(run.path("target").path("f1").asDouble()).isBetween(0.0, 1.0);
             assertThat(run.path("heap_peak_bytes").asLong()).isPositive();
@@ -78,6 +78,7 @@ class RlBenchIT {
         assertThat(r.path("data").path("own_templates").toString())
                 .doesNotContain("euro-letter")
                 .doesNotContain("cumulative-landscape");
+        assertThat(r.path("wall_seconds").asDouble()).isPositive();
         assertThat(work.resolve("target-train/manifest.json")).exists();
         assertThat(work.resolve("rl-bench-sft-default-s42-s5001.json")).exists();
 
@@ -89,8 +90,8 @@ class RlBenchIT {
         String[] other = args(work);
         other[3] = "5";
         assertThat(again.execute(other)).isNotZero();
-        assertThat(err2.toString()).contains("target-test").contains("2 reports, asked 5");
-        assertThat(Files.list(work.resolve("target-test")).count()).isEqualTo(3);
+        assertThat(err2.toString()).contains("target-test").contains("1 reports, asked 5");
+        assertThat(Files.list(work.resolve("target-test")).count()).isEqualTo(2);
     }
 
     private static String[] args(Path work) {
