@@ -1,6 +1,7 @@
 package io.medvie.bench;
 
 import ai.djl.Device;
+import ai.djl.engine.Engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -585,6 +586,9 @@ public final class RlBench implements Callable<Integer> {
                             Evaluator.evaluate(tagger, decoder, selectionDocs).f1()));
         }
         resetHeapPeaks();
+        // SFT's dropout draws from the engine's generator: re-seed it so that a run does not
+        // depend on which runs came before it in this process.
+        Engine.getEngine(Tagger.ENGINE).setRandomSeed((int) seed);
         long start = System.nanoTime();
         Trained trained = training.run();
         double trainSeconds = (System.nanoTime() - start) / 1e9;
