@@ -25,7 +25,7 @@ class RlBenchIT {
         "--train",
         "3",
         "--test",
-        "2",
+        "1",
         "--indist",
         "1",
         "--curve",
