@@ -14,8 +14,8 @@ package io.medvie.trainer.rl;
  * @param beta weight of the KL penalty to the frozen reference policy (0 turns it off)
  * @param temperature sampling temperature (1 samples the policy itself)
  * @param maxGradNorm the global gradient norm is scaled down to this (0 turns it off)
- * @param skipZeroStdGroups drop groups whose rewards are all equal (they carry no signal, and
- *     would only dilute the token mean)
+ * @param skipZeroStdGroups drop groups whose rewards are all equal (they carry no signal, and would
+ *     only dilute the token mean)
  * @param evalEvery score the selection set every this many optimiser steps (0: once per epoch)
  * @param seed seeds the document order and the sampling noise
  */
@@ -78,19 +78,52 @@ public record GrpoConfig(
 
     public GrpoConfig withEpochs(int e) {
         return new GrpoConfig(
-                groupSize, docsPerStep, e, innerEpochs, learningRate, clipLow, clipHigh, beta,
-                temperature, maxGradNorm, skipZeroStdGroups, evalEvery, seed);
+                groupSize,
+                docsPerStep,
+                e,
+                innerEpochs,
+                learningRate,
+                clipLow,
+                clipHigh,
+                beta,
+                temperature,
+                maxGradNorm,
+                skipZeroStdGroups,
+                evalEvery,
+                seed);
     }
 
     public GrpoConfig withLearningRate(float lr) {
         return new GrpoConfig(
-                groupSize, docsPerStep, epochs, innerEpochs, lr, clipLow, clipHigh, beta,
-                temperature, maxGradNorm, skipZeroStdGroups, evalEvery, seed);
+                groupSize,
+                docsPerStep,
+                epochs,
+                innerEpochs,
+                lr,
+                clipLow,
+                clipHigh,
+                beta,
+                temperature,
+                maxGradNorm,
+                skipZeroStdGroups,
+                evalEvery,
+                seed);
     }
 
     public GrpoConfig withSeed(long s) {
         return new GrpoConfig(
-                groupSize, docsPerStep, epochs, innerEpochs, learningRate, clipLow, clipHigh, beta,
-                temperature, maxGradNorm, skipZeroStdGroups, evalEvery, s);
+                groupSize,
+                docsPerStep,
+                epochs,
+                innerEpochs,
+                learningRate,
+                clipLow,
+                clipHigh,
+                beta,
+                temperature,
+                maxGradNorm,
+                skipZeroStdGroups,
+                evalEvery,
+                s);
     }
 }
