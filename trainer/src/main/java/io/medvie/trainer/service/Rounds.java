@@ -390,10 +390,9 @@ final class Rounds implements AutoCloseable {
         }
         Gate.Decision d = config.gate().decide(cand.f1(), liveReport.f1(), heldOut.size());
         log.info(
-                "Round {} gate: {} {}: candidate {} F1 {} (P {} R {}), live {} F1 {}; {}",
+                "Round {} gate: {} {}: candidate F1 {} (P {} R {}), live {} F1 {}; {}",
                 round,
                 d.word(),
-                version,
                 version,
                 f4(cand.f1()),
                 f4(cand.total().precision()),
