@@ -1,5 +1,6 @@
 package io.medvie.app;
 
+import io.medvie.app.cli.AuditCommand;
 import io.medvie.app.cli.BenchCommand;
 import io.medvie.app.cli.DemoCommand;
 import io.medvie.app.cli.DlqCommand;
@@ -41,6 +42,7 @@ import picocli.CommandLine.Command;
             SynthCommand.class,
             BenchCommand.class,
             ReviewCommand.class,
+            AuditCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Medvie implements Runnable {

@@ -1,5 +1,6 @@
 package io.medvie.app.cli;
 
+import io.medvie.trainer.rl.TrainRlCommand;
 import io.medvie.trainer.sft.TrainSftCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -9,8 +10,9 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "train",
         mixinStandardHelpOptions = true,
-        description = "Trains the extraction model offline (sft now; rl with the trainer issue).",
-        subcommands = {TrainSftCommand.class})
+        description =
+                "Trains the extraction model offline: sft (supervised) or rl (GRPO on verified reports).",
+        subcommands = {TrainSftCommand.class, TrainRlCommand.class})
 public final class TrainCommand implements Runnable {
     @Spec CommandSpec spec;
 

@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.ParameterList;
 import ai.djl.training.ParameterStore;
 import io.medvie.model.decode.TagSet;
 import io.medvie.model.features.FeatureConfig;
@@ -126,6 +127,35 @@ public final class Tagger implements AutoCloseable {
                     block.config(), features, tags, model.getNDManager().getDevice(), parameters());
         } catch (MalformedModelException e) {
             throw new IllegalStateException("own parameters did not load back", e);
+        }
+    }
+
+    /**
+     * Overwrites this tagger's parameters with ones written by {@link #parameters()} of a tagger of
+     * the same configuration (keeping the best epoch or step, resuming from a checkpoint).
+     */
+    public void restore(byte[] parameters) {
+        try (Tagger copy =
+                load(
+                        block.config(),
+                        features,
+                        tags,
+                        model.getNDManager().getDevice(),
+                        parameters)) {
+            ParameterList from = copy.block.getParameters();
+            ParameterList to = block.getParameters();
+            if (from.size() != to.size()) {
+                throw new IllegalArgumentException(
+                        "parameters of another network: " + from.size() + " != " + to.size());
+            }
+            for (int i = 0; i < from.size(); i++) {
+                to.get(i)
+                        .getValue()
+                        .getArray()
+                        .set(from.get(i).getValue().getArray().toByteBuffer());
+            }
+        } catch (MalformedModelException e) {
+            throw new IllegalArgumentException("cannot read the parameters: " + e.getMessage(), e);
         }
     }
 

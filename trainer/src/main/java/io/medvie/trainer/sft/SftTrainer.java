@@ -1,11 +1,9 @@
 package io.medvie.trainer.sft;
 
-import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.ParameterList;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -137,7 +135,7 @@ public final class SftTrainer {
             }
         }
         if (best != null && bestEpoch != config.epochs()) {
-            restore(tagger, best);
+            tagger.restore(best);
         }
         return new Result(
                 bestEpoch, bestF1, bestReport, (System.nanoTime() - start) / 1e9, examples.size());
@@ -171,27 +169,6 @@ public final class SftTrainer {
             return new double[] {
                 summed.toType(DataType.FLOAT64, false).getDouble(), count.getFloat()
             };
-        }
-    }
-
-    private static void restore(Tagger tagger, byte[] parameters) {
-        try (Tagger copy =
-                Tagger.load(
-                        tagger.config(),
-                        tagger.featureConfig(),
-                        tagger.tags(),
-                        tagger.device(),
-                        parameters)) {
-            ParameterList from = copy.block().getParameters();
-            ParameterList to = tagger.block().getParameters();
-            for (int i = 0; i < from.size(); i++) {
-                to.get(i)
-                        .getValue()
-                        .getArray()
-                        .set(from.get(i).getValue().getArray().toByteBuffer());
-            }
-        } catch (MalformedModelException e) {
-            throw new IllegalStateException("own parameters did not load back", e);
         }
     }
 }
