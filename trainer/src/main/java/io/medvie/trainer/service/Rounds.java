@@ -280,9 +280,9 @@ final class Rounds implements AutoCloseable {
                                 base.tagger().tags(),
                                 ai.djl.Device.cpu(),
                                 Files.readAllBytes(params));
-                startStep = ckpt.path("step").asInt() + 1;
-                log.info(
-                        "Round {} resumes from its checkpoint after step {}", round, startStep - 1);
+                // Steps are 1-based: a checkpoint after step s means s steps are taken.
+                startStep = ckpt.path("step").asInt();
+                log.info("Round {} resumes from its checkpoint after step {}", round, startStep);
             }
             try {
                 GrpoTrainer.Result result =
@@ -321,7 +321,7 @@ final class Rounds implements AutoCloseable {
 
             @Override
             public void afterStep(int step, Tagger policy) {
-                if ((step + 1) % every == 0) {
+                if (step % every == 0) {
                     try {
                         checkpoint(round, step, policy);
                     } catch (IOException e) {

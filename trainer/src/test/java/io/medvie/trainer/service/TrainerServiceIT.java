@@ -84,6 +84,10 @@ class TrainerServiceIT {
                 try (ModelArtifact.Loaded loaded = ModelArtifact.read(artifact, Device.cpu())) {
                     assertThat(loaded.manifest().version()).isEqualTo(expectedVersion);
                     assertThat(loaded.manifest().parent()).isEqualTo(shipped);
+                    // Trained: not the base's parameters under a new name.
+                    assertThat(loaded.manifest().parametersSha256())
+                            .isNotEqualTo(
+                                    ModelArtifact.manifest(DefaultModel.bytes()).parametersSha256());
                 }
 
                 // The decision is kept in the rounds log and in the event, with both scores.
