@@ -9,6 +9,7 @@ import io.medvie.app.cli.PlatformCommand;
 import io.medvie.app.cli.SubmitCommand;
 import io.medvie.app.cli.TokenCommand;
 import io.medvie.app.cli.TrainCommand;
+import io.medvie.app.cli.TrainerCommand;
 import io.medvie.extractor.pipeline.EvalCommand;
 import io.medvie.extractor.pipeline.ExtractCommand;
 import io.medvie.review.ReviewCommand;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Command;
             ExtractCommand.class,
             EvalCommand.class,
             TrainCommand.class,
+            TrainerCommand.class,
             DlqCommand.class,
             TokenCommand.class,
             SynthCommand.class,

@@ -87,7 +87,8 @@ class TrainerServiceIT {
                     // Trained: not the base's parameters under a new name.
                     assertThat(loaded.manifest().parametersSha256())
                             .isNotEqualTo(
-                                    ModelArtifact.manifest(DefaultModel.bytes()).parametersSha256());
+                                    ModelArtifact.manifest(DefaultModel.bytes())
+                                            .parametersSha256());
                 }
 
                 // The decision is kept in the rounds log and in the event, with both scores.
