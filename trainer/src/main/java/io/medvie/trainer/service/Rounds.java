@@ -175,6 +175,7 @@ final class Rounds implements AutoCloseable {
         b.put("sha256", base.sha256());
         plan.set("grpo", RoundFiles.MAPPER.valueToTree(config.grpo()));
         plan.put("checkpoint_every", config.checkpointEvery());
+        plan.put("reward_a", config.rewardA());
         plan.set("train_ids", RoundFiles.MAPPER.valueToTree(trainIds));
         plan.set("heldout_ids", RoundFiles.MAPPER.valueToTree(heldOutIds));
         plan.put("planned_at", clock.instant().toString());
@@ -286,7 +287,7 @@ final class Rounds implements AutoCloseable {
             }
             try {
                 GrpoTrainer.Result result =
-                        new GrpoTrainer(grpo, FieldReward.BALANCED, decoder)
+                        new GrpoTrainer(grpo, reward(plan), decoder)
                                 .train(
                                         policy,
                                         reference,
@@ -403,7 +404,8 @@ final class Rounds implements AutoCloseable {
 
         ObjectNode summary = RoundFiles.MAPPER.createObjectNode();
         summary.put("algorithm", "grpo");
-        summary.put("reward", "field(a=0.5)");
+        summary.put("reward", "field");
+        summary.put("reward_a", reward(plan).a());
         summary.put("round", round);
         summary.put("trigger", plan.path("trigger").asText());
         summary.put("steps", result.steps());
@@ -524,6 +526,11 @@ final class Rounds implements AutoCloseable {
             out.add(s.document());
         }
         return out;
+    }
+
+    /** The round's reward, as planned (a resumed round keeps it whatever the settings say now). */
+    private FieldReward reward(JsonNode plan) {
+        return new FieldReward(plan.path("reward_a").asDouble(config.rewardA()));
     }
 
     private static String f4(double v) {

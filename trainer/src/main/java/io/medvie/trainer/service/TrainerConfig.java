@@ -39,6 +39,8 @@ import java.util.Optional;
  *     medvie.trainer.gate.min.heldout} (default 5)
  * @param checkpointEvery save the policy every this many optimiser steps ({@code
  *     medvie.trainer.checkpoint.every.steps}, default 5)
+ * @param rewardA weight of precision in the field reward ({@code medvie.trainer.reward.a}, default
+ *     0.5)
  * @param grpo {@code medvie.trainer.grpo.*}: group.size, docs.per.step, epochs, inner.epochs,
  *     learning.rate, clip.low, clip.high, beta, temperature, max.grad.norm, skip.zero.std.groups,
  *     seed (defaults {@link GrpoConfig#DEFAULT})
@@ -60,6 +62,7 @@ public record TrainerConfig(
         HeldOutSplit split,
         Gate gate,
         int checkpointEvery,
+        double rewardA,
         GrpoConfig grpo,
         Map<String, Object> kafka,
         String registryUrl) {
@@ -120,6 +123,7 @@ public record TrainerConfig(
                         decimal(s, "medvie.trainer.gate.margin", 0.01, 0, 1),
                         s.integer("medvie.trainer.gate.min.heldout", 5, 1, 1_000_000)),
                 s.integer("medvie.trainer.checkpoint.every.steps", 5, 1, 1_000_000),
+                decimal(s, "medvie.trainer.reward.a", 0.5, 0, 1),
                 grpo,
                 kafka,
                 s.required("schema.registry.url"));
