@@ -162,6 +162,9 @@ class TrainerServiceIT {
             // does not send it again.
             Path log = data.resolve("rounds.jsonl");
             Files.writeString(log, "");
+            // And the report blobs are gone: the pool comes back from the data dir alone, its pages
+            // from the OCR cache.
+            Files.move(f.blobDir(), dir.resolve("blobs-moved-away"));
             try (TrainerRuntime again =
                     TrainerRuntime.start(
                             TrainerConfig.from(Settings.of(f.trainerSettings(data, 1000))))) {
@@ -171,6 +174,15 @@ class TrainerServiceIT {
                 assertThat(MAPPER.readTree(rounds.get(0)).path("outcome").asText())
                         .isEqualTo("already-published");
                 assertThat(again.metrics().publishedCount()).isZero();
+                assertThat(again.metrics().scrape())
+                        .contains(
+                                "medvie_trainer_pool_samples{split=\"train\"} "
+                                        + trainIds.size()
+                                        + ".0")
+                        .contains(
+                                "medvie_trainer_pool_samples{split=\"heldout\"} "
+                                        + (good.size() - trainIds.size())
+                                        + ".0");
             }
             List<ModelPublished> all = f.models(l -> false, Duration.ofSeconds(2));
             assertThat(all).filteredOn(m -> m.getVersion().equals(expectedVersion)).hasSize(1);
