@@ -10,7 +10,6 @@ import io.medvie.model.decode.TagSet;
 import io.medvie.ocr.OcrPool;
 import io.medvie.ocr.PageReader;
 import io.medvie.ocr.TesseractOcr;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,8 +54,7 @@ public final class TrainerRuntime implements AutoCloseable {
         this.metricsPort = metricsPort;
     }
 
-    public static TrainerRuntime start(TrainerConfig config)
-            throws IOException, InterruptedException, Exception {
+    public static TrainerRuntime start(TrainerConfig config) throws Exception {
         Files.createDirectories(config.dataDir());
         FileBlobStore blobs = new FileBlobStore(config.blobDir());
         TrainerMetrics metrics = new TrainerMetrics();
