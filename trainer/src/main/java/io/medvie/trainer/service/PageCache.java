@@ -56,8 +56,13 @@ final class PageCache {
         if (!Files.isRegularFile(f)) {
             return null;
         }
-        CachedPages c = MAPPER.readValue(f.toFile(), CachedPages.class);
-        if (!ReportPages.READER.equals(c.reader()) || c.pages() == null) {
+        CachedPages c;
+        try {
+            c = MAPPER.readValue(f.toFile(), CachedPages.class);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            return null; // unreadable: read the blob again and rewrite it
+        }
+        if (c == null || !ReportPages.READER.equals(c.reader()) || c.pages() == null) {
             return null;
         }
         List<Page> pages = new ArrayList<>(c.pages().size());

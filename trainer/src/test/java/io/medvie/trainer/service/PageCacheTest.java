@@ -64,5 +64,7 @@ class PageCacheTest {
         Files.createDirectories(cache.file(SHA).getParent());
         Files.writeString(cache.file(SHA), "{\"reader\":\"medvie-ocr/0\",\"pages\":[]}");
         assertThat(cache.get(SHA)).isNull();
+        Files.writeString(cache.file(SHA), "{\"reader\":");
+        assertThat(cache.get(SHA)).isNull();
     }
 }
