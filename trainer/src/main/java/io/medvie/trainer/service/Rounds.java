@@ -200,6 +200,14 @@ final class Rounds implements AutoCloseable {
             log.info("Round {} ({}) was decided before a restart; finishing it", round, version);
             gate = files.read(files.gate(round));
         } else {
+            long missing =
+                    Stream.concat(stream(plan.path("train_ids")), stream(plan.path("heldout_ids")))
+                            .filter(id -> pool.get(id) == null)
+                            .count();
+            if (missing > 0) {
+                abandon(plan, missing + " planned samples are no longer in the pool");
+                return;
+            }
             gate = trainAndGate(plan);
         }
         boolean publish = gate.path("decision").asText().equals("publish");
@@ -252,6 +260,31 @@ final class Rounds implements AutoCloseable {
                 version,
                 gate.path("reason").asText(),
                 String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - t0) / 1e9));
+    }
+
+    /**
+     * Logs a round that cannot be finished (its samples left the pool, e.g. the pool file was
+     * deleted): it is not retried, and the next round is planned from the pool as it is.
+     */
+    private void abandon(JsonNode plan, String reason) throws IOException {
+        int round = plan.path("round").asInt();
+        ObjectNode line = RoundFiles.MAPPER.createObjectNode();
+        line.put("round", round);
+        line.put("version", plan.path("version").asText());
+        line.put("outcome", "abandoned");
+        line.put("reason", reason);
+        line.put("base_version", plan.path("base").path("version").asText());
+        line.set("sample_ids", plan.path("train_ids"));
+        line.put("finished_at", clock.instant().toString());
+        RoundFiles.append(files.log(), line);
+        deleteCheckpoints(round);
+        log.warn("Round {} abandoned: {}", round, reason);
+    }
+
+    private static Stream<String> stream(JsonNode ids) {
+        List<String> out = new ArrayList<>();
+        ids.forEach(id -> out.add(id.asText()));
+        return out.stream();
     }
 
     /**

@@ -66,8 +66,8 @@ class TrainerServiceIT {
                     TrainerRuntime trainer =
                             TrainerRuntime.start(
                                     TrainerConfig.from(
-                                            Settings.of(
-                                                    f.trainerSettings(data, trainIds.size()))))) {
+                                            Settings.of(f.trainerSettings(data, trainIds.size()))
+                                                    .with("medvie.trainer.metrics.port", "0")))) {
                 assertThat(extractor.modelVersion()).isEqualTo(shipped);
                 List<ModelPublished> events = f.models(l -> !l.isEmpty(), Duration.ofMinutes(4));
                 assertThat(events).as("events on medvie.models").hasSize(1);
@@ -119,7 +119,18 @@ class TrainerServiceIT {
                 // Per-step GRPO metrics: as JSONL in the round's folder and as Prometheus gauges.
                 assertThat(Files.readAllLines(data.resolve("rounds/r1/steps.jsonl")))
                         .hasSize(summary.path("steps").asInt());
-                String scrape = trainer.metrics().scrape();
+                assertThat(trainer.metricsPort()).isPositive();
+                String scrape =
+                        java.net.http.HttpClient.newHttpClient()
+                                .send(
+                                        java.net.http.HttpRequest.newBuilder(
+                                                        java.net.URI.create(
+                                                                "http://127.0.0.1:"
+                                                                        + trainer.metricsPort()
+                                                                        + "/metrics"))
+                                                .build(),
+                                        java.net.http.HttpResponse.BodyHandlers.ofString())
+                                .body();
                 assertThat(scrape).contains("medvie_trainer_published_total 1.0");
                 assertThat(scrape).contains("medvie_trainer_grpo_reward_mean");
                 assertThat(scrape)
