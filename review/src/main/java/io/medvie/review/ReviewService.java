@@ -1,6 +1,6 @@
 package io.medvie.review;
 
-import io.medvie.blobstore.FileBlobStore;
+import io.medvie.blobstore.BlobStores;
 import io.medvie.events.ReviewRole;
 import io.medvie.review.account.LoginThrottle;
 import io.medvie.review.task.PageImages;
@@ -34,7 +34,7 @@ public final class ReviewService implements AutoCloseable {
             bootstrapAdmin(config, store);
             TaskService tasks =
                     new TaskService(store.board(), store.writer(), config.lease(), clock);
-            PageImages pages = new PageImages(new FileBlobStore(config.blobDir()));
+            PageImages pages = new PageImages(BlobStores.open(config.blobs()));
             Sessions sessions = new Sessions(config.sessionIdle(), clock);
             ReviewHttpServer http =
                     new ReviewHttpServer(
