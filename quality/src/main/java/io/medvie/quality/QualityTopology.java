@@ -20,6 +20,7 @@ import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.slf4j.Logger;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * medvie.extractions ── routed only ─> RoutedExtraction ─> table ─┐
  *                                                                 ├ join by report id ─> per-report
- * medvie.verified-samples ─> per-field outcome ─> table ──────────┘   contribution
+ * medvie.verified-samples ─> per-field outcome ─> repartition ─> table ┘   contribution
  *   ─> minus the report's previous contribution (ContributionDeltas) ─> repartition by
  *      modelVersion|field ─> sum ─> medvie.quality
  * </pre>
@@ -94,6 +95,13 @@ public final class QualityTopology {
                                 Consumed.with(Serdes.String(), serdes.verifiedSample())
                                         .withName("verified-samples"))
                         .mapValues(QualityTopology::outcome, Named.as("outcome"))
+                        // The join needs both sides co-partitioned, and verified samples have
+                        // fewer partitions than extractions. Repartitioning the smaller, slimmed
+                        // side lets Kafka Streams give it the extractions' partition count.
+                        .repartition(
+                                Repartitioned.<String, VerifiedOutcome>as("verified-by-report")
+                                        .withKeySerde(Serdes.String())
+                                        .withValueSerde(serdes.verifiedOutcome()))
                         .toTable(
                                 Named.as("verified-table"),
                                 Materialized

@@ -15,6 +15,7 @@ import io.medvie.schemas.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -29,9 +30,11 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The topology in a {@code TopologyTestDriver}, with serdes made from the generated classes' own
@@ -84,6 +87,8 @@ class QualityTopologyTest {
                 });
     }
 
+    @TempDir Path stateDir;
+
     @BeforeEach
     void start() {
         QualitySerdes serdes = plainAvroSerdes();
@@ -91,6 +96,7 @@ class QualityTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "quality-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(QualityTopology.build(serdes), props);
         extractions =
                 driver.createInputTopic(
@@ -129,9 +135,10 @@ class QualityTopologyTest {
 
     /** The counts store: what the topic's latest values are, read without the output's history. */
     private QualityRecord counts(String modelVersion, String field) {
-        KeyValueStore<String, QualityRecord> store =
-                driver.getKeyValueStore(QualityTopology.COUNTS_STORE);
-        return store.get(QualityTopology.key(modelVersion, field));
+        KeyValueStore<String, ValueAndTimestamp<QualityRecord>> store =
+                driver.getTimestampedKeyValueStore(QualityTopology.COUNTS_STORE);
+        ValueAndTimestamp<QualityRecord> v = store.get(QualityTopology.key(modelVersion, field));
+        return v == null ? null : v.value();
     }
 
     private static void assertCounts(
