@@ -32,11 +32,11 @@ import org.slf4j.LoggerFactory;
  * modelVersion|field}).
  *
  * <pre>
- * medvie.extractions ── routed only ─> RoutedExtraction ─> table ─┐
- *                                                                 ├ join by report id ─> per-report
- * medvie.verified-samples ─> per-field outcome ─> repartition ─> table ┘   contribution
- *   ─> minus the report's previous contribution (ContributionDeltas) ─> repartition by
- *      modelVersion|field ─> sum ─> medvie.quality
+ * medvie.extractions ─ routed only ─> RoutedExtraction ─────────────> table ─┐
+ *                                                                            join by report id
+ * medvie.verified-samples ─> per-field outcome ─> repartition ─> table ──────┘
+ *   ─> per-report contribution ─> minus its previous one (ContributionDeltas)
+ *   ─> repartition by modelVersion|field ─> sum ─> medvie.quality
  * </pre>
  *
  * <p>Definitions (docs/quality.md): routing is decided per report, so a report whose only reason
@@ -60,6 +60,12 @@ public final class QualityTopology {
 
     /** What each report last added to the counts. */
     public static final String CONTRIBUTIONS_STORE = "contributions";
+
+    /**
+     * The extractor's reason for a report sent to review by the audit draw alone ({@code
+     * Router.AUDIT}; the extractor module is not a dependency of this one).
+     */
+    static final String AUDIT = "AUDIT";
 
     /** The counts per {@code modelVersion|field}. */
     public static final String COUNTS_STORE = "quality-counts";
@@ -151,9 +157,6 @@ public final class QualityTopology {
         boolean audit = reasons.size() == 1 && AUDIT.equals(reasons.get(0));
         return new RoutedExtraction(e.getModelVersion(), audit);
     }
-
-    /** The extractor's reason for a report sent to review by the audit draw alone. */
-    static final String AUDIT = "AUDIT";
 
     /** A sample's per-field counts, or null (no contribution) when its documents are not JSON. */
     static VerifiedOutcome outcome(String reportId, VerifiedSample sample) {

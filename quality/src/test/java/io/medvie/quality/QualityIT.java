@@ -12,12 +12,18 @@ import io.medvie.schemas.registry.SchemaRegistryClient;
 import io.medvie.schemas.registry.server.EmbeddedSchemaRegistry;
 import io.medvie.schemas.serde.AvroSerdeConfig;
 import io.medvie.schemas.serde.AvroSerializer;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -51,47 +57,15 @@ class QualityIT {
             try (QualityRuntime runtime = QualityRuntime.start(config)) {
                 assertThat(runtime.awaitRunning(Duration.ofSeconds(30))).isTrue();
 
-                String right = document("Ann Lee", "Hemoglobin", "13.5", "g/dL");
-                String wrong = document("Ann Lee", "Hemoglobin", "31.5", "g/dL");
-                produce(
-                        kafka.bootstrapServers(),
-                        registry.url(),
-                        List.of(
-                                // Audited, one value wrong.
-                                record(Topics.EXTRACTIONS, extraction("r-1", "v1", wrong, "AUDIT")),
-                                record(Topics.VERIFIED_SAMPLES, sample("r-1", "v1", wrong, right)),
-                                // Routed for cause and corrected; its sample delivered twice.
-                                record(
-                                        Topics.EXTRACTIONS,
-                                        extraction("r-2", "v1", wrong, "LOW_CONFIDENCE")),
-                                record(Topics.VERIFIED_SAMPLES, sample("r-2", "v1", wrong, right)),
-                                record(Topics.VERIFIED_SAMPLES, sample("r-2", "v1", wrong, right)),
-                                // Another model version, verified before its extraction arrives.
-                                record(Topics.VERIFIED_SAMPLES, sample("r-3", "v2", right, right)),
-                                record(
-                                        Topics.EXTRACTIONS,
-                                        extraction("r-3", "v2", right, "AUDIT"))));
-
-                Map<String, QualityView.Row> rows = Map.of();
-                long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
-                while (System.nanoTime() < deadline) {
-                    rows =
-                            QualityView.read(
-                                            Map.of("bootstrap.servers", kafka.bootstrapServers()),
-                                            registry.url(),
-                                            Duration.ofSeconds(10))
-                                    .stream()
-                                    .collect(
-                                            Collectors.toMap(
-                                                    r -> r.modelVersion() + "|" + r.field(),
-                                                    Function.identity()));
-                    if (rows.containsKey("v1|test.value")
-                            && rows.get("v1|test.value").reviewed() > 0
-                            && rows.containsKey("v2|test.value")) {
-                        break;
-                    }
-                    Thread.sleep(300);
-                }
+                produce(kafka.bootstrapServers(), registry.url(), events());
+                Map<String, QualityView.Row> rows =
+                        awaitRows(
+                                kafka,
+                                registry,
+                                r ->
+                                        r.containsKey("v1|test.value")
+                                                && r.get("v1|test.value").reviewed() > 0
+                                                && r.containsKey("v2|test.value"));
                 assertThat(rows.get("v1|test.value"))
                         .isEqualTo(new QualityView.Row("v1", "test.value", 1, 0, 1, 1));
                 assertThat(rows.get("v1|patient.name"))
@@ -106,6 +80,87 @@ class QualityIT {
                         .as("counts are written in the registry's wire format")
                         .isPositive();
                 assertThat(runtime.failure()).isNull();
+            }
+
+            // Restarted with its local state gone: the stores come back from their changelogs,
+            // and the same events sent again (plus one new report) count only the new report.
+            deleteTree(dir.resolve("state"));
+            try (QualityRuntime runtime = QualityRuntime.start(config)) {
+                assertThat(runtime.awaitRunning(Duration.ofSeconds(30))).isTrue();
+                String right = document("Jo King", "Hemoglobin", "13.5", "g/dL");
+                List<ProducerRecord<String, SpecificRecord>> again = new ArrayList<>(events());
+                again.add(record(Topics.EXTRACTIONS, extraction("r-4", "v2", right, "AUDIT")));
+                again.add(record(Topics.VERIFIED_SAMPLES, sample("r-4", "v2", right, right)));
+                produce(kafka.bootstrapServers(), registry.url(), again);
+                Map<String, QualityView.Row> rows =
+                        awaitRows(
+                                kafka,
+                                registry,
+                                r ->
+                                        r.containsKey("v2|test.value")
+                                                && r.get("v2|test.value").autoAcceptedChecked()
+                                                        > 1);
+                assertThat(rows.get("v2|test.value"))
+                        .isEqualTo(new QualityView.Row("v2", "test.value", 2, 2, 0, 0));
+                assertThat(rows.get("v1|test.value"))
+                        .as("nothing counted twice")
+                        .isEqualTo(new QualityView.Row("v1", "test.value", 1, 0, 1, 1));
+                assertThat(runtime.failure()).isNull();
+            }
+        }
+    }
+
+    /** Seven events: an audited report, one routed for cause verified twice, a late extraction. */
+    private static List<ProducerRecord<String, SpecificRecord>> events() {
+        String right = document("Ann Lee", "Hemoglobin", "13.5", "g/dL");
+        String wrong = document("Ann Lee", "Hemoglobin", "31.5", "g/dL");
+        return List.of(
+                // Audited, one value wrong.
+                record(Topics.EXTRACTIONS, extraction("r-1", "v1", wrong, "AUDIT")),
+                record(Topics.VERIFIED_SAMPLES, sample("r-1", "v1", wrong, right)),
+                // Routed for cause and corrected; its sample delivered twice.
+                record(Topics.EXTRACTIONS, extraction("r-2", "v1", wrong, "LOW_CONFIDENCE")),
+                record(Topics.VERIFIED_SAMPLES, sample("r-2", "v1", wrong, right)),
+                record(Topics.VERIFIED_SAMPLES, sample("r-2", "v1", wrong, right)),
+                // Another model version, verified before its extraction arrives.
+                record(Topics.VERIFIED_SAMPLES, sample("r-3", "v2", right, right)),
+                record(Topics.EXTRACTIONS, extraction("r-3", "v2", right, "AUDIT")));
+    }
+
+    /**
+     * Reads medvie.quality until {@code done} holds or 40 s pass, then once more a second later
+     * (ten commit intervals), so that events still in flight on other partitions (a duplicate
+     * counted twice, say) would show.
+     */
+    private static Map<String, QualityView.Row> awaitRows(
+            EmbeddedKafka kafka,
+            EmbeddedSchemaRegistry registry,
+            Predicate<Map<String, QualityView.Row>> done)
+            throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+        while (System.nanoTime() < deadline && !done.test(read(kafka, registry))) {
+            Thread.sleep(300);
+        }
+        Thread.sleep(1000);
+        return read(kafka, registry);
+    }
+
+    private static Map<String, QualityView.Row> read(
+            EmbeddedKafka kafka, EmbeddedSchemaRegistry registry) throws Exception {
+        return QualityView.read(
+                        Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                        registry.url(),
+                        Duration.ofSeconds(10))
+                .stream()
+                .collect(
+                        Collectors.toMap(
+                                r -> r.modelVersion() + "|" + r.field(), Function.identity()));
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
             }
         }
     }
