@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.medvie.broker.EmbeddedKafka;
 import io.medvie.schemas.Topics;
 import io.medvie.schemas.config.Settings;
+import io.medvie.schemas.quality.QualityView;
 import io.medvie.schemas.registry.SchemaRegistryClient;
 import io.medvie.schemas.registry.server.EmbeddedSchemaRegistry;
 import io.medvie.schemas.serde.AvroSerdeConfig;

@@ -7,7 +7,10 @@ import io.medvie.review.task.PageImages;
 import io.medvie.review.task.TaskService;
 import io.medvie.review.web.ReviewHttpServer;
 import io.medvie.review.web.Sessions;
+import io.medvie.schemas.quality.QualityView;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +47,7 @@ public final class ReviewService implements AutoCloseable {
                                     sessions,
                                     new LoginThrottle(clock),
                                     config.secureCookies(),
+                                    () -> readQuality(config),
                                     config.host(),
                                     config.port())
                             .start();
@@ -100,5 +104,18 @@ public final class ReviewService implements AutoCloseable {
     public void close() {
         http.close();
         store.close();
+    }
+
+    /**
+     * The measured quality table, read from {@code medvie.quality} on each request (model versions
+     * times about 15 fields: small). Empty, with a warning, when the topic cannot be read.
+     */
+    private static List<QualityView.Row> readQuality(ReviewConfig config) {
+        try {
+            return QualityView.read(config.kafka(), config.registryUrl(), Duration.ofSeconds(10));
+        } catch (Exception e) {
+            log.warn("cannot read medvie.quality: {}", e.toString());
+            return List.of();
+        }
     }
 }

@@ -8,10 +8,13 @@ import io.medvie.events.ReportSubmitted;
 import io.medvie.extractor.service.ExtractorConfig;
 import io.medvie.extractor.service.ExtractorRuntime;
 import io.medvie.ingest.submit.SubmitClient;
+import io.medvie.quality.QualityConfig;
+import io.medvie.quality.QualityRuntime;
 import io.medvie.review.ReviewConfig;
 import io.medvie.review.ReviewService;
 import io.medvie.schemas.Topics;
 import io.medvie.schemas.config.Settings;
+import io.medvie.schemas.quality.QualityView;
 import io.medvie.schemas.serde.AvroDeserializer;
 import io.medvie.schemas.serde.AvroSerdeConfig;
 import io.medvie.trainer.service.TrainerConfig;
@@ -81,7 +84,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(
             names = "--reports",
             defaultValue = "150",
-            description = "Synthetic reports to stream; 0 skips the loop (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Synthetic reports to stream; 0 skips the loop (default: ${DEFAULT-VALUE}).")
     int reports;
 
     @Option(
@@ -127,7 +131,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(
             names = "--seed",
             defaultValue = "7",
-            description = "Seed of the synthetic data and the reviewer (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Seed of the synthetic data and the reviewer (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(
@@ -252,6 +257,17 @@ public final class DemoCommand implements Callable<Integer> {
                                         System.out)
                                 .run();
                 LoopDemo.printSummary(loop, System.out);
+                System.out.println();
+                System.out.println(
+                        "Measured quality per model version and field ("
+                                + Topics.QUALITY
+                                + ", docs/quality.md):");
+                System.out.print(
+                        QualityView.table(
+                                QualityView.read(
+                                        Map.of("bootstrap.servers", platform.bootstrapServers()),
+                                        platform.registryUrl(),
+                                        Duration.ofSeconds(20))));
             }
             PlatformCommand.printAddresses(platform, System.out);
             services.printAddresses(System.out);
@@ -278,7 +294,10 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** The services the demo runs beside the platform, in the same JVM. */
     private record Services(
-            ExtractorRuntime extractor, ReviewService review, TrainerRuntime trainer, String password)
+            ExtractorRuntime extractor,
+            ReviewService review,
+            TrainerRuntime trainer,
+            String password)
             implements AutoCloseable {
         static Services start(EmbeddedPlatform platform, Path dataDir, int roundSamples)
                 throws Exception {
@@ -307,7 +326,16 @@ public final class DemoCommand implements Callable<Integer> {
                 props.putIfAbsent("medvie.trainer.grpo.epochs", "4");
                 TrainerRuntime trainer =
                         TrainerRuntime.start(TrainerConfig.from(Settings.of(props)));
-                return new Services(extractor, review, trainer, password);
+                props.put("medvie.quality.replication.factor", "1");
+                props.put("medvie.quality.state.dir", dataDir.resolve("quality").toString());
+                QualityRuntime quality;
+                try {
+                    quality = QualityRuntime.start(QualityConfig.from(Settings.of(props)));
+                } catch (Exception | Error e) {
+                    trainer.close();
+                    throw e;
+                }
+                return new Services(extractor, review, trainer, quality, password);
             } catch (Exception | Error e) {
                 if (review != null) {
                     review.close();
@@ -328,8 +356,9 @@ public final class DemoCommand implements Callable<Integer> {
                     platform.registryUrl(),
                     new FileBlobStore(dataDir.resolve("blobs")),
                     extractor::modelVersion,
-                    () -> review.store().board().counts(Instant.now()).open()
-                            + review.store().board().counts(Instant.now()).claimed(),
+                    () ->
+                            review.store().board().counts(Instant.now()).open()
+                                    + review.store().board().counts(Instant.now()).claimed(),
                     trainer::roundRunning,
                     trainer::state);
         }
@@ -357,6 +386,7 @@ public final class DemoCommand implements Callable<Integer> {
 
         @Override
         public void close() {
+            quality.close();
             trainer.close();
             review.close();
             extractor.close();

@@ -2,8 +2,8 @@ package io.medvie.app.cli;
 
 import io.medvie.quality.QualityConfig;
 import io.medvie.quality.QualityRuntime;
-import io.medvie.quality.QualityView;
 import io.medvie.schemas.config.Settings;
+import io.medvie.schemas.quality.QualityView;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

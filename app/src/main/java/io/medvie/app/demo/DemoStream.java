@@ -21,10 +21,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The demo's synthetic reports: a stream to submit, some from templates the shipped model has
- * seen and some from templates it never saw, and a separate evaluation set of unseen-template
- * reports. Generated once per data directory and seed (deterministic), then reused. The true
- * document of every streamed report is kept by report id, for the simulated reviewer.
+ * The demo's synthetic reports: a stream to submit, some from templates the shipped model has seen
+ * and some from templates it never saw, and a separate evaluation set of unseen-template reports.
+ * Generated once per data directory and seed (deterministic), then reused. The true document of
+ * every streamed report is kept by report id, for the simulated reviewer.
  */
 public final class DemoStream {
 

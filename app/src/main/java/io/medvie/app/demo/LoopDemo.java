@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -19,10 +18,9 @@ import java.util.function.Supplier;
 
 /**
  * The learning loop, live: synthetic reports streamed into ingest at a steady rate (some from
- * templates the model never saw), a simulated reviewer verifying the routed ones through the
- * review UI, the trainer publishing models the extractor swaps in, and each model version scored
- * on unseen-template reports. Prints a progress line every few seconds and a summary table at the
- * end.
+ * templates the model never saw), a simulated reviewer verifying the routed ones through the review
+ * UI, the trainer publishing models the extractor swaps in, and each model version scored on
+ * unseen-template reports. Prints a progress line every few seconds and a summary table at the end.
  */
 public final class LoopDemo {
 
@@ -112,7 +110,8 @@ public final class LoopDemo {
                 services.adminPassword(),
                 reviewer,
                 reviewerPassword);
-        SubmitClient submit = new SubmitClient(URI.create(services.ingestUrl()), services.cliToken());
+        SubmitClient submit =
+                new SubmitClient(URI.create(services.ingestUrl()), services.cliToken());
         Set<String> ids = new HashSet<>();
         try (ModelScoreboard scoreboard =
                         new ModelScoreboard(

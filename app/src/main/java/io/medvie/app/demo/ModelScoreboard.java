@@ -30,8 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every model version of the demo and its F1 on reports from templates the shipped model never
- * saw: the shipped model first, then each version the trainer publishes on {@code medvie.models},
+ * Every model version of the demo and its F1 on reports from templates the shipped model never saw:
+ * the shipped model first, then each version the trainer publishes on {@code medvie.models},
  * fetched from the blob store and scored on the same evaluation set (words read once, cached).
  */
 public final class ModelScoreboard implements AutoCloseable {

@@ -1,4 +1,4 @@
-package io.medvie.quality;
+package io.medvie.schemas.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

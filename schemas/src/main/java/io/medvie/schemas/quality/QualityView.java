@@ -1,4 +1,4 @@
-package io.medvie.quality;
+package io.medvie.schemas.quality;
 
 import io.medvie.events.QualityRecord;
 import io.medvie.schemas.Topics;
