@@ -45,6 +45,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             ReviewCommand.class,
             AuditCommand.class,
+            io.medvie.app.cli.QualityCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Medvie implements Runnable {

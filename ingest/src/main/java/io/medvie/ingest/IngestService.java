@@ -1,6 +1,6 @@
 package io.medvie.ingest;
 
-import io.medvie.blobstore.FileBlobStore;
+import io.medvie.blobstore.BlobStores;
 import io.medvie.events.ReportSubmitted;
 import io.medvie.ingest.auth.TokenStore;
 import io.medvie.ingest.folder.FolderWatcher;
@@ -77,7 +77,7 @@ public final class IngestService implements AutoCloseable {
             TokenStore tokens = TokenStore.open(config.tokensFile());
             Ingestor ingestor =
                     new Ingestor(
-                            new FileBlobStore(config.blobDir()),
+                            BlobStores.open(config.blobs()),
                             producer,
                             ledger,
                             config.maxBytes(),
