@@ -1,5 +1,6 @@
 package io.medvie.trainer.service;
 
+import io.medvie.blobstore.BlobStoreConfig;
 import io.medvie.schemas.config.Settings;
 import io.medvie.schemas.json.DocumentSchemas;
 import io.medvie.trainer.rl.GrpoConfig;
@@ -26,10 +27,13 @@ import java.util.Optional;
  *     default 10 min; OCR of a batch of scans stays far below it)
  * @param maxReportBytes larger blobs go to the DLQ unread ({@code medvie.trainer.max.report.bytes},
  *     default 50 MB)
- * @param blobDir file blob store shared with ingest and the extractor ({@code medvie.blob.dir})
+ * @param blobs the blob store shared with ingest and the extractor ({@code medvie.blob.store},
+ *     {@code medvie.blob.dir}, {@code medvie.blob.s3.*}, see {@link BlobStoreConfig})
  * @param dataDir the trainer's own files: pool, OCR cache, rounds, checkpoints ({@code
  *     medvie.trainer.data.dir}, default {@code data/trainer})
  * @param ocrThreads OCR workers ({@code medvie.trainer.ocr.threads}, default the cores)
+ * @param metricsHost address the metrics and health endpoint binds ({@code
+ *     medvie.trainer.metrics.host}, default 127.0.0.1; 0.0.0.0 in a container, for scraping)
  * @param metricsPort Prometheus endpoint ({@code medvie.trainer.metrics.port}, -1 none, 0 a free
  *     port)
  * @param trigger {@code medvie.trainer.round.min.samples} (default 20) and {@code
@@ -54,9 +58,10 @@ public record TrainerConfig(
         int maxPollRecords,
         Duration maxPollInterval,
         long maxReportBytes,
-        Path blobDir,
+        BlobStoreConfig blobs,
         Path dataDir,
         int ocrThreads,
+        String metricsHost,
         int metricsPort,
         RoundTrigger trigger,
         HeldOutSplit split,
@@ -107,13 +112,14 @@ public record TrainerConfig(
                 s.millis("medvie.trainer.max.poll.interval.ms", Duration.ofMinutes(10)),
                 s.longValue(
                         "medvie.trainer.max.report.bytes", 50L * 1024 * 1024, 1, Long.MAX_VALUE),
-                s.path("medvie.blob.dir", Path.of("data", "blobs")),
+                BlobStoreConfig.from(s::optional, Path.of("data", "blobs")),
                 s.path("medvie.trainer.data.dir", Path.of("data", "trainer")),
                 s.integer(
                         "medvie.trainer.ocr.threads",
                         Runtime.getRuntime().availableProcessors(),
                         1,
                         256),
+                s.string("medvie.trainer.metrics.host", "127.0.0.1"),
                 s.integer("medvie.trainer.metrics.port", -1, -1, 65535),
                 new RoundTrigger(
                         s.integer("medvie.trainer.round.min.samples", 20, 1, 1_000_000),

@@ -1,6 +1,7 @@
 package io.medvie.trainer.service;
 
-import io.medvie.blobstore.FileBlobStore;
+import io.medvie.blobstore.BlobStore;
+import io.medvie.blobstore.BlobStores;
 import io.medvie.events.ModelPublished;
 import io.medvie.extractor.models.ModelFollower;
 import io.medvie.extractor.models.ModelSlot;
@@ -56,7 +57,7 @@ public final class TrainerRuntime implements AutoCloseable {
 
     public static TrainerRuntime start(TrainerConfig config) throws Exception {
         Files.createDirectories(config.dataDir());
-        FileBlobStore blobs = new FileBlobStore(config.blobDir());
+        BlobStore blobs = BlobStores.open(config.blobs());
         TrainerMetrics metrics = new TrainerMetrics();
         ModelSlot<LiveModel> live = new ModelSlot<>();
         LiveModel shipped = LiveModel.shipped();
@@ -102,7 +103,9 @@ public final class TrainerRuntime implements AutoCloseable {
         TrainerService service = new TrainerService(config, reader, pool, metrics, clock).start();
         Rounds rounds = new Rounds(config, pool, live, blobs, models, metrics, clock).start();
         int port =
-                config.metricsPort() >= 0 ? metrics.serve("127.0.0.1", config.metricsPort()) : -1;
+                config.metricsPort() >= 0
+                        ? metrics.serve(config.metricsHost(), config.metricsPort())
+                        : -1;
         log.info(
                 "Trainer {} started: live model {}, pool {} training / {} held out, data in {}{}",
                 config.instanceId(),
@@ -110,7 +113,9 @@ public final class TrainerRuntime implements AutoCloseable {
                 pool.train().size(),
                 pool.heldOut().size(),
                 config.dataDir(),
-                port > 0 ? ", metrics on http://127.0.0.1:" + port + "/metrics" : "");
+                port > 0
+                        ? ", metrics on http://" + config.metricsHost() + ":" + port + "/metrics"
+                        : "");
         return new TrainerRuntime(
                 config, live, follower, ocr, models, metrics, service, rounds, port);
     }
