@@ -63,6 +63,7 @@ final class Rounds implements AutoCloseable {
     private final Instant started;
     private Thread thread;
     private boolean waitingForHeldOut;
+    private volatile String state = "idle";
 
     /** Thrown from the GRPO listener to stop a round when the service closes. */
     private static final class Stopped extends RuntimeException {
@@ -104,6 +105,16 @@ final class Rounds implements AutoCloseable {
 
     Throwable failure() {
         return failure.get();
+    }
+
+    /** What the rounds are doing, in a few words: "idle", "round 2 step 7/40", "round 2 gate". */
+    String state() {
+        return state;
+    }
+
+    /** True while a round is planned and not yet finished. */
+    boolean busy() {
+        return !state.equals("idle");
     }
 
     private void run() {
@@ -193,6 +204,15 @@ final class Rounds implements AutoCloseable {
 
     private void runRound(JsonNode plan) throws Exception {
         int round = plan.path("round").asInt();
+        state = "round " + round;
+        try {
+            runRoundStages(plan, round);
+        } finally {
+            state = "idle";
+        }
+    }
+
+    private void runRoundStages(JsonNode plan, int round) throws Exception {
         String version = plan.path("version").asText();
         long t0 = System.nanoTime();
         JsonNode gate;
@@ -341,6 +361,7 @@ final class Rounds implements AutoCloseable {
         return new GrpoTrainer.Listener() {
             @Override
             public void step(StepMetrics m) {
+                state = "round " + round + " step " + m.step() + "/" + m.totalSteps();
                 metrics.stepped(m);
                 log.info("Round {} {}", round, m.line());
                 try {

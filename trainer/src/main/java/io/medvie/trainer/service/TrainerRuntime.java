@@ -130,6 +130,16 @@ public final class TrainerRuntime implements AutoCloseable {
         return service.failure() != null ? service.failure() : rounds.failure();
     }
 
+    /** True while a training round is under way (planned, training, gating or publishing). */
+    public boolean roundRunning() {
+        return rounds.busy();
+    }
+
+    /** What the trainer is doing, in a few words, for progress lines. */
+    public String state() {
+        return rounds.state();
+    }
+
     public TrainerMetrics metrics() {
         return metrics;
     }
