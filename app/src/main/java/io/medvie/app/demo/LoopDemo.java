@@ -163,7 +163,7 @@ public final class LoopDemo {
             while (System.nanoTime() < deadline) {
                 boolean drained =
                         tally.extractedOf(ids) == ids.size()
-                                && services.reviewQueue().getAsInt() == 0
+                                && services.reviewQueue().getAsInt() <= sim.unknownTasks()
                                 && !services.trainerBusy().getAsBoolean()
                                 && scoreboard.versions().size() >= published(scoreboard);
                 if (drained) {

@@ -17,6 +17,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -47,6 +49,7 @@ public final class SimulatedReviewer implements AutoCloseable {
     private final AtomicLong erred = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    private final Set<String> unknown = ConcurrentHashMap.newKeySet();
     private Thread thread;
 
     /**
@@ -104,7 +107,7 @@ public final class SimulatedReviewer implements AutoCloseable {
     /**
      * Reviews one task if there is one.
      *
-     * @return false when the queue was empty
+     * @return false when the queue was empty, or held only tasks it had already given back
      */
     public boolean reviewOne() throws IOException, InterruptedException {
         if (session.cookie == null) {
@@ -123,9 +126,11 @@ public final class SimulatedReviewer implements AutoCloseable {
         JsonNode task = JSON.readTree(ensure(session.get("/api/tasks/" + taskId), "read").body());
         JsonNode document = truth.apply(task.get("reportId").asText());
         if (document == null) {
+            // Not ours to verify (a report without known truth): give it back for a person, and
+            // count the queue as empty when only such tasks are left.
             ensure(session.post("/api/tasks/" + taskId + "/skip", Map.of()), "skip");
             skipped.incrementAndGet();
-            return true;
+            return unknown.add(taskId);
         }
         ObjectNode verified = document.deepCopy();
         if (random.nextDouble() < errorRate && corruptOneValue(verified, random)) {
@@ -223,6 +228,11 @@ public final class SimulatedReviewer implements AutoCloseable {
 
     public long skipped() {
         return skipped.get();
+    }
+
+    /** Distinct tasks it could not verify (no known truth) and left in the queue. */
+    public int unknownTasks() {
+        return unknown.size();
     }
 
     public long failures() {
