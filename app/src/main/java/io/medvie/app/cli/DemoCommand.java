@@ -297,6 +297,7 @@ public final class DemoCommand implements Callable<Integer> {
             ExtractorRuntime extractor,
             ReviewService review,
             TrainerRuntime trainer,
+            QualityRuntime quality,
             String password)
             implements AutoCloseable {
         static Services start(EmbeddedPlatform platform, Path dataDir, int roundSamples)
