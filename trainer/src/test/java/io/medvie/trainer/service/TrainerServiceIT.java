@@ -136,6 +136,10 @@ class TrainerServiceIT {
                 assertThat(scrape)
                         .contains("medvie_trainer_gate_decisions_total{decision=\"publish\"} 1.0");
 
+                assertThat(awaitState(trainer, "round 1 published " + expectedVersion))
+                        .contains("pool " + trainIds.size() + " training (0 new)");
+                assertThat(trainer.roundRunning()).isFalse();
+
                 // The running extractor swaps the new model in.
                 long deadline = System.currentTimeMillis() + 60_000;
                 while (!expectedVersion.equals(extractor.modelVersion())
@@ -239,6 +243,7 @@ class TrainerServiceIT {
                 assertThat(gate.path("decision").asText()).isEqualTo("refuse");
                 assertThat(gate.path("live_version").asText())
                         .isEqualTo(ModelArtifact.manifest(DefaultModel.bytes()).version());
+                assertThat(awaitState(trainer, "round 1 refused")).contains("held out");
                 assertThat(trainer.metrics().refusedCount()).isEqualTo(1.0);
                 assertThat(trainer.metrics().publishedCount()).isZero();
                 assertThat(trainer.liveVersion())
@@ -246,6 +251,17 @@ class TrainerServiceIT {
             }
             assertThat(f.models(l -> false, Duration.ofSeconds(2))).isEmpty();
         }
+    }
+
+    /** The trainer's one-line state once it contains {@code expected} (or after 10 s). */
+    private static String awaitState(TrainerRuntime trainer, String expected)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!trainer.state().contains(expected) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(trainer.state()).contains(expected);
+        return trainer.state();
     }
 
     private static List<String> trainIds(List<TrainerFixture.Sent> sent) {
