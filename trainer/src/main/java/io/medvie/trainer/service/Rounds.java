@@ -63,7 +63,11 @@ final class Rounds implements AutoCloseable {
     private final Instant started;
     private Thread thread;
     private boolean waitingForHeldOut;
-    private volatile String state = "idle";
+    // For a one-line status (the demo's progress line): what a round is doing now (null when no
+    // round runs), how the last one ended, and the pool as the trigger last saw it.
+    private volatile String activity;
+    private volatile String lastOutcome = "no round yet";
+    private volatile String poolState = "pool empty";
 
     /** Thrown from the GRPO listener to stop a round when the service closes. */
     private static final class Stopped extends RuntimeException {
@@ -107,14 +111,15 @@ final class Rounds implements AutoCloseable {
         return failure.get();
     }
 
-    /** What the rounds are doing, in a few words: "idle", "round 2 step 7/40", "round 2 gate". */
-    String state() {
-        return state;
+    /** True while a round trains, is gated or is published. */
+    boolean roundRunning() {
+        return activity != null;
     }
 
-    /** True while a round is planned and not yet finished. */
-    boolean busy() {
-        return !state.equals("idle");
+    /** One line: what the current round does, or how the last ended, and the pool. */
+    String state() {
+        String a = activity;
+        return (a != null ? a : lastOutcome) + ", " + poolState;
     }
 
     private void run() {
@@ -153,6 +158,14 @@ final class Rounds implements AutoCloseable {
         List<SamplePool.Sample> heldOut = pool.heldOut();
         metrics.pool(train.size(), heldOut.size());
         int fresh = (int) train.stream().filter(s -> !lastIds.contains(s.reportId())).count();
+        poolState =
+                "pool "
+                        + train.size()
+                        + " training ("
+                        + fresh
+                        + " new) + "
+                        + heldOut.size()
+                        + " held out";
         String why = config.trigger().due(fresh, lastAt, clock.instant());
         if (why == null) {
             return null;
@@ -204,15 +217,15 @@ final class Rounds implements AutoCloseable {
 
     private void runRound(JsonNode plan) throws Exception {
         int round = plan.path("round").asInt();
-        state = "round " + round;
+        activity = "round " + round + " starting";
         try {
-            runRoundStages(plan, round);
+            runRound(plan, round);
         } finally {
-            state = "idle";
+            activity = null;
         }
     }
 
-    private void runRoundStages(JsonNode plan, int round) throws Exception {
+    private void runRound(JsonNode plan, int round) throws Exception {
         String version = plan.path("version").asText();
         long t0 = System.nanoTime();
         JsonNode gate;
@@ -230,6 +243,7 @@ final class Rounds implements AutoCloseable {
             }
             gate = trainAndGate(plan);
         }
+        activity = "round " + round + " " + gate.path("decision").asText();
         boolean publish = gate.path("decision").asText().equals("publish");
         String outcome = "refused";
         boolean sent = false;
@@ -263,6 +277,7 @@ final class Rounds implements AutoCloseable {
         line.set("sample_ids", plan.path("train_ids"));
         line.put("finished_at", clock.instant().toString());
         RoundFiles.append(files.log(), line);
+        lastOutcome = "round " + round + " " + outcome + " " + version;
         deleteCheckpoints(round);
         metrics.roundDone(
                 new Gate.Decision(
@@ -297,6 +312,7 @@ final class Rounds implements AutoCloseable {
         line.set("sample_ids", plan.path("train_ids"));
         line.put("finished_at", clock.instant().toString());
         RoundFiles.append(files.log(), line);
+        lastOutcome = "round " + round + " abandoned";
         deleteCheckpoints(round);
         log.warn("Round {} abandoned: {}", round, reason);
     }
@@ -361,8 +377,8 @@ final class Rounds implements AutoCloseable {
         return new GrpoTrainer.Listener() {
             @Override
             public void step(StepMetrics m) {
-                state = "round " + round + " step " + m.step() + "/" + m.totalSteps();
                 metrics.stepped(m);
+                activity = "round " + round + " step " + m.step() + "/" + m.totalSteps();
                 log.info("Round {} {}", round, m.line());
                 try {
                     RoundFiles.append(files.steps(round), m.json());
@@ -435,6 +451,7 @@ final class Rounds implements AutoCloseable {
             throws IOException {
         int round = plan.path("round").asInt();
         String version = plan.path("version").asText();
+        activity = "round " + round + " gate";
         EvalReport cand = Evaluator.evaluate(candidate, decoder, heldOut);
         EvalReport liveReport;
         String liveVersion;

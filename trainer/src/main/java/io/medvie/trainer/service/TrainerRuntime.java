@@ -130,12 +130,15 @@ public final class TrainerRuntime implements AutoCloseable {
         return service.failure() != null ? service.failure() : rounds.failure();
     }
 
-    /** True while a training round is under way (planned, training, gating or publishing). */
+    /** True while a round trains, is gated or is published. */
     public boolean roundRunning() {
-        return rounds.busy();
+        return rounds.roundRunning();
     }
 
-    /** What the trainer is doing, in a few words, for progress lines. */
+    /**
+     * One line for a progress display, e.g. {@code round 2 step 5/15, pool 30 training (12 new) + 8
+     * held out} or {@code round 1 published rl-r1-d6bbec1a, pool ...}.
+     */
     public String state() {
         return rounds.state();
     }
