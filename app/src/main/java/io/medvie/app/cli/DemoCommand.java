@@ -136,12 +136,27 @@ public final class DemoCommand implements Callable<Integer> {
     long seed;
 
     @Option(
+            names = "--set",
+            paramLabel = "KEY=VALUE",
+            description =
+                    "A service setting for this run, e.g. --set medvie.trainer.grpo.epochs=2"
+                            + " (docs/trainer.md, docs/extractor.md, docs/review.md); repeatable.")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    @Option(
             names = "--max-wait-minutes",
             defaultValue = "8",
             description =
                     "Bound on waiting for extraction, review and training to finish after the last"
                             + " submission (default: ${DEFAULT-VALUE}).")
     int maxWaitMinutes;
+
+    private LoopDemo.Result loopResult;
+
+    /** What the learning loop measured in the last run (null when it did not run). */
+    public LoopDemo.Result loopResult() {
+        return loopResult;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -159,7 +174,7 @@ public final class DemoCommand implements Callable<Integer> {
         System.err.printf("Platform up in %.1f s%n", (System.nanoTime() - started) / 1e9);
         Services services;
         try {
-            services = Services.start(platform, data.path(), roundSamples);
+            services = Services.start(platform, data.path(), roundSamples, settings);
         } catch (Exception e) {
             platform.close();
             throw e;
@@ -256,6 +271,7 @@ public final class DemoCommand implements Callable<Integer> {
                                         data.path(),
                                         System.out)
                                 .run();
+                loopResult = loop;
                 LoopDemo.printSummary(loop, System.out);
                 System.out.println();
                 System.out.println(
@@ -300,7 +316,11 @@ public final class DemoCommand implements Callable<Integer> {
             QualityRuntime quality,
             String password)
             implements AutoCloseable {
-        static Services start(EmbeddedPlatform platform, Path dataDir, int roundSamples)
+        static Services start(
+                EmbeddedPlatform platform,
+                Path dataDir,
+                int roundSamples,
+                Map<String, String> overrides)
                 throws Exception {
             Map<String, String> props = new HashMap<>();
             props.put("kafka.bootstrap.servers", platform.bootstrapServers());
@@ -308,16 +328,22 @@ public final class DemoCommand implements Callable<Integer> {
             props.put("medvie.blob.dir", dataDir.resolve("blobs").toString());
             props.put("medvie.extractor.instance.id", "demo-extractor");
             props.put("medvie.extractor.metrics.port", "0");
+            // Audit a tenth of what would be auto-accepted, so the quality table has a measured
+            // accuracy of auto-accepted fields after a short run (production default: 2%).
+            props.put("medvie.routing.lab-report.audit.rate", "0.1");
             System.err.println("Starting the extractor (model, OCR pool) ...");
             ExtractorRuntime extractor =
-                    ExtractorRuntime.start(ExtractorConfig.from(Settings.of(props)));
+                    ExtractorRuntime.start(
+                            ExtractorConfig.from(Settings.of(merged(props, overrides))));
             String password = demoPassword(dataDir);
             props.put("medvie.review.port", "0");
             props.put(ReviewConfig.BOOTSTRAP_ADMIN, "admin");
             props.put(ReviewConfig.BOOTSTRAP_ADMIN_PASSWORD, password);
             ReviewService review = null;
             try {
-                review = ReviewService.start(ReviewConfig.from(Settings.of(props)));
+                review =
+                        ReviewService.start(
+                                ReviewConfig.from(Settings.of(merged(props, overrides))));
                 System.err.println("Starting the trainer ...");
                 props.put("medvie.trainer.instance.id", "demo-trainer");
                 props.put("medvie.trainer.data.dir", dataDir.resolve("trainer").toString());
@@ -326,12 +352,15 @@ public final class DemoCommand implements Callable<Integer> {
                 props.put("medvie.trainer.round.min.samples", Integer.toString(roundSamples));
                 props.putIfAbsent("medvie.trainer.grpo.epochs", "4");
                 TrainerRuntime trainer =
-                        TrainerRuntime.start(TrainerConfig.from(Settings.of(props)));
+                        TrainerRuntime.start(
+                                TrainerConfig.from(Settings.of(merged(props, overrides))));
                 props.put("medvie.quality.replication.factor", "1");
                 props.put("medvie.quality.state.dir", dataDir.resolve("quality").toString());
                 QualityRuntime quality;
                 try {
-                    quality = QualityRuntime.start(QualityConfig.from(Settings.of(props)));
+                    quality =
+                            QualityRuntime.start(
+                                    QualityConfig.from(Settings.of(merged(props, overrides))));
                 } catch (Exception | Error e) {
                     trainer.close();
                     throw e;
@@ -344,6 +373,13 @@ public final class DemoCommand implements Callable<Integer> {
                 extractor.close();
                 throw e;
             }
+        }
+
+        private static Map<String, String> merged(
+                Map<String, String> props, Map<String, String> overrides) {
+            Map<String, String> out = new HashMap<>(props);
+            out.putAll(overrides);
+            return out;
         }
 
         LoopDemo.Services loopServices(EmbeddedPlatform platform, Path dataDir) throws IOException {
