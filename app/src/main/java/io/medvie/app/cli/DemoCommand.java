@@ -396,6 +396,8 @@ public final class DemoCommand implements Callable<Integer> {
                     () ->
                             review.store().board().counts(Instant.now()).open()
                                     + review.store().board().counts(Instant.now()).claimed(),
+                    () -> trainer.metrics().samplesTaken(),
+                    () -> Math.round(trainer.metrics().publishedCount()),
                     trainer::roundRunning,
                     trainer::state);
         }

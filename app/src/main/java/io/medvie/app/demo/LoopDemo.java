@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -56,6 +57,8 @@ public final class LoopDemo {
             BlobStore blobs,
             Supplier<String> extractorModel,
             IntSupplier reviewQueue,
+            LongSupplier trainerSamplesTaken,
+            LongSupplier modelsPublished,
             BooleanSupplier trainerBusy,
             Supplier<String> trainerState) {}
 
@@ -158,22 +161,28 @@ public final class LoopDemo {
                     progress(start, submitted, stream.items().size(), ids, tally, sim, scoreboard);
                 }
             }
-            // Drain: every report extracted, the review queue empty, the trainer idle.
+            // Drain: every report extracted, the review queue empty, every verified sample taken
+            // by the trainer and no round under way, on two looks a second and a half apart (a
+            // round that is due starts within half a second of its last sample).
             long deadline = System.nanoTime() + options.maxWait().toNanos();
+            int quiet = 0;
             while (System.nanoTime() < deadline) {
                 boolean drained =
                         tally.extractedOf(ids) == ids.size()
                                 && services.reviewQueue().getAsInt() <= sim.unknownTasks()
+                                && services.trainerSamplesTaken().getAsLong() >= sim.submitted()
                                 && !services.trainerBusy().getAsBoolean()
-                                && scoreboard.versions().size() >= published(scoreboard);
-                if (drained) {
+                                && scoreboard.versions().size()
+                                        >= 1 + services.modelsPublished().getAsLong();
+                quiet = drained ? quiet + 1 : 0;
+                if (quiet >= 2) {
                     break;
                 }
                 if (System.nanoTime() - lastLine > 10_000_000_000L) {
                     lastLine = System.nanoTime();
                     progress(start, submitted, stream.items().size(), ids, tally, sim, scoreboard);
                 }
-                Thread.sleep(500);
+                Thread.sleep(drained ? 1500 : 500);
             }
             progress(start, submitted, stream.items().size(), ids, tally, sim, scoreboard);
             return new Result(
@@ -186,11 +195,6 @@ public final class LoopDemo {
                     sim.erred(),
                     (System.nanoTime() - start) / 1e9);
         }
-    }
-
-    /** Versions the scoreboard has seen announced but maybe not yet scored: at least one. */
-    private static int published(ModelScoreboard scoreboard) {
-        return Math.max(1, scoreboard.versions().size());
     }
 
     private void progress(

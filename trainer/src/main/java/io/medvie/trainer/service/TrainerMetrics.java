@@ -124,6 +124,11 @@ public final class TrainerMetrics implements AutoCloseable {
         }
     }
 
+    /** Verified samples this process has taken: pooled or dead-lettered. */
+    public long samplesTaken() {
+        return Math.round(samples.count() + dlq.count());
+    }
+
     public double publishedCount() {
         return published.count();
     }
