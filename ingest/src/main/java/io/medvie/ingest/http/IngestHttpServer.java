@@ -12,6 +12,7 @@ import io.medvie.ingest.auth.Role;
 import io.medvie.ingest.auth.TokenStore;
 import io.medvie.ingest.detect.RejectedInputException;
 import io.medvie.ingest.ledger.ReportLedger;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -140,24 +143,59 @@ public final class IngestHttpServer implements AutoCloseable {
             log.warn("Submission failed, the client may retry: {}", e.getMessage(), e);
             ctx.header("Retry-After", "5");
             error(ctx, 503, "unavailable", e.getMessage() + "; retry later");
-        } catch (IllegalStateException e) {
-            // Jetty refuses an over-size multipart part while parsing it.
-            rejected.incrementAndGet();
-            RejectedInputException tooLarge = RejectedInputException.tooLarge(ingestor.maxBytes());
-            error(ctx, tooLarge.status(), tooLarge.code(), tooLarge.reason());
         }
     }
 
-    private static InputStream openBody(Context ctx) {
+    private InputStream openBody(Context ctx) throws RejectedInputException {
         if (ctx.isMultipartFormData()) {
-            UploadedFile file = ctx.uploadedFile(MULTIPART_FIELD);
-            if (file == null) {
-                List<UploadedFile> all = ctx.uploadedFiles();
-                file = all.isEmpty() ? null : all.get(0);
+            UploadedFile file;
+            try {
+                file = ctx.uploadedFile(MULTIPART_FIELD);
+                if (file == null) {
+                    List<UploadedFile> all = ctx.uploadedFiles();
+                    file = all.isEmpty() ? null : all.get(0);
+                }
+            } catch (Exception e) {
+                // Jetty parses the parts here and reports what it refused as a ServletException.
+                RejectedInputException rejection = multipartRejection(e, ingestor.maxBytes());
+                // Jetty drops a connection whose multipart body it gave up on; say so, or the
+                // client's next request on it fails.
+                ctx.header("Connection", "close");
+                throw rejection;
             }
             return file == null ? null : file.content();
         }
         return ctx.bodyInputStream();
+    }
+
+    /**
+     * What Jetty's multipart parser refused: an over-size part or body (413), or a malformed body
+     * (400). Anything else is not the client's fault and stays an error of ours.
+     */
+    static RejectedInputException multipartRejection(Exception e, long maxBytes) {
+        boolean malformed = false;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (t instanceof IllegalStateException
+                    && (message.startsWith("max file size exceeded")
+                            || message.startsWith("max length exceeded"))) {
+                return RejectedInputException.tooLarge(maxBytes);
+            }
+            malformed |=
+                    t instanceof BadMessageException
+                            || t instanceof HttpException
+                            || t instanceof EOFException
+                            || t instanceof IllegalStateException;
+        }
+        if (malformed) {
+            return new RejectedInputException(
+                    400,
+                    "bad_multipart",
+                    "the multipart body cannot be parsed (boundary, part headers or end missing or"
+                            + " malformed); send the report as a part named 'file' or as the raw"
+                            + " body");
+        }
+        throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
     }
 
     private void state(Context ctx) {
