@@ -8,6 +8,7 @@ import io.medvie.review.task.TaskService;
 import io.medvie.review.web.ReviewHttpServer;
 import io.medvie.review.web.Sessions;
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,6 +87,11 @@ public final class ReviewService implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    /** The routes the HTTP server serves, as {@code METHOD /path}. */
+    public List<String> routes() {
+        return http.routes();
     }
 
     public String url() {

@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -84,16 +83,15 @@ public final class FuzzBench implements Callable<Integer> {
         long t0 = System.nanoTime();
         SynthSeeds synth = new SynthSeeds(seed);
         HostileInputs inputs = new HostileInputs(seed, maxBytes, synth.seeds(), mix);
-        List<HostileInputs.Case> all = inputs.cases(cases);
         byte[] fresh = synth.fresh();
         err.printf(
                 Locale.ROOT,
-                "fuzz: %d cases generated in %.1f s%n",
+                "fuzz: seeds made in %.1f s, %d cases to send%n",
                 cases,
                 (System.nanoTime() - t0) / 1e9);
         FuzzRun.Result r;
         try (FuzzRun run = FuzzRun.start(work, maxBytes)) {
-            r = run.run(all, fresh, settle, err);
+            r = run.run(inputs, cases, fresh, settle, err);
         }
         if (json) {
             System.out.println(

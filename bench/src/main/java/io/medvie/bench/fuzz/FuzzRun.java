@@ -82,6 +82,7 @@ public final class FuzzRun implements AutoCloseable {
      * @param extracted of those, how many ended as an extraction event
      * @param deadLettered of those, how many ended as a dead letter
      * @param freshExtracted a valid report submitted after all cases was extracted
+     * @param canaries texts the cases carried in file names and form fields, never to be logged
      */
     public record Result(
             int cases,
@@ -100,7 +101,8 @@ public final class FuzzRun implements AutoCloseable {
             long heapPeakSampled,
             long heapAfterGc,
             long rss,
-            long peakRss) {}
+            long peakRss,
+            List<String> canaries) {}
 
     private FuzzRun(
             EmbeddedKafka kafka,
@@ -172,7 +174,7 @@ public final class FuzzRun implements AutoCloseable {
      * submits {@code fresh} and waits for its extraction.
      */
     public Result run(
-            List<HostileInputs.Case> cases, byte[] fresh, Duration settle, PrintStream log)
+            HostileInputs inputs, int count, byte[] fresh, Duration settle, PrintStream log)
             throws Exception {
         long start = System.nanoTime();
         HeapSampler heap = new HeapSampler();
@@ -182,7 +184,13 @@ public final class FuzzRun implements AutoCloseable {
         List<String> problems = new ArrayList<>();
         Map<String, HostileInputs.Case> accepted = new LinkedHashMap<>();
         Set<String> validIds = new java.util.HashSet<>();
-        for (HostileInputs.Case c : cases) {
+        List<String> canaries = new ArrayList<>();
+        // Made one at a time: holding all bodies would weigh on the heap being measured.
+        for (int i = 0; i < count; i++) {
+            HostileInputs.Case c = inputs.get(i);
+            if (c.canary() != null) {
+                canaries.add(c.canary());
+            }
             Answer a = send(c);
             String outcome = a.outcome();
             outcomes.merge(outcome, 1, Integer::sum);
@@ -201,8 +209,7 @@ public final class FuzzRun implements AutoCloseable {
             }
             if (log != null && (c.index() + 1) % 250 == 0) {
                 log.printf(
-                        "fuzz: %d/%d sent, %d accepted%n",
-                        c.index() + 1, cases.size(), accepted.size());
+                        "fuzz: %d/%d sent, %d accepted%n", c.index() + 1, count, accepted.size());
             }
         }
         double sendSeconds = (System.nanoTime() - start) / 1e9;
@@ -278,7 +285,7 @@ public final class FuzzRun implements AutoCloseable {
         System.gc();
         long afterGc = ProcessMemory.heapUsed();
         return new Result(
-                cases.size(),
+                count,
                 outcomes,
                 byKind,
                 deadLetters,
@@ -294,7 +301,8 @@ public final class FuzzRun implements AutoCloseable {
                 heap.peak(),
                 afterGc,
                 ProcessMemory.rss(),
-                ProcessMemory.peakRss());
+                ProcessMemory.peakRss(),
+                canaries);
     }
 
     /** What ingest answered to one case; {@code problem} is null when the answer is acceptable. */

@@ -15,10 +15,12 @@ import io.medvie.ingest.ledger.ReportLedger;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.http.HttpException;
@@ -45,6 +47,7 @@ public final class IngestHttpServer implements AutoCloseable {
     private final ReportLedger ledger;
     private final TokenStore tokens;
     private final Javalin app;
+    private final List<String> routes = new CopyOnWriteArrayList<>();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
@@ -60,6 +63,12 @@ public final class IngestHttpServer implements AutoCloseable {
                 Javalin.create(
                         config -> {
                             config.startup.showJavalinBanner = false;
+                            config.events.handlerAdded(
+                                    h -> {
+                                        if (h.getHttpMethod().isHttpMethod()) {
+                                            routes.add(h.getHttpMethod() + " " + h.getPath());
+                                        }
+                                    });
                             config.jetty.host = host;
                             config.jetty.port = port;
                             // Multipart parts are spooled to disk by Jetty, never held whole.
@@ -84,6 +93,11 @@ public final class IngestHttpServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /** Every route served, as {@code METHOD /path}: for tests that must cover them all. */
+    public List<String> routes() {
+        return List.copyOf(routes);
     }
 
     private Handler guard(Role required, Handler handler) {
@@ -117,6 +131,21 @@ public final class IngestHttpServer implements AutoCloseable {
         if (declared > ingestor.maxBytes() + (ctx.isMultipartFormData() ? 64 * 1024 : 0)) {
             rejected.incrementAndGet();
             RejectedInputException e = RejectedInputException.tooLarge(ingestor.maxBytes());
+            // A client that sends the whole body before reading the answer (no "Expect:
+            // 100-continue") only sees the 413 if the body is read: closing on unread bytes resets
+            // the connection under it. Read and discard a body up to twice the limit; a larger
+            // one is not worth reading, the connection is closed. A client that asked to continue
+            // gets the 413 instead of "100 Continue" and never sends the body.
+            boolean expects = "100-continue".equalsIgnoreCase(ctx.header("Expect"));
+            if (expects) {
+                ctx.header("Connection", "close");
+            } else if (declared <= 2 * ingestor.maxBytes()) {
+                try (InputStream body = ctx.req().getInputStream()) {
+                    body.transferTo(OutputStream.nullOutputStream());
+                }
+            } else {
+                ctx.header("Connection", "close");
+            }
             error(ctx, e.status(), e.code(), e.reason());
             return;
         }

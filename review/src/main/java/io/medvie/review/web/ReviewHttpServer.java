@@ -42,6 +42,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,6 +91,7 @@ public final class ReviewHttpServer implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, byte[]> resources = new ConcurrentHashMap<>();
     private final Javalin app;
+    private final List<String> routes = new CopyOnWriteArrayList<>();
 
     public ReviewHttpServer(
             ReviewStore store,
@@ -110,6 +112,12 @@ public final class ReviewHttpServer implements AutoCloseable {
                 Javalin.create(
                         config -> {
                             config.startup.showJavalinBanner = false;
+                            config.events.handlerAdded(
+                                    h -> {
+                                        if (h.getHttpMethod().isHttpMethod()) {
+                                            routes.add(h.getHttpMethod() + " " + h.getPath());
+                                        }
+                                    });
                             config.jetty.host = host;
                             config.jetty.port = port;
                             config.routes.before(ReviewHttpServer::securityHeaders);
@@ -188,6 +196,11 @@ public final class ReviewHttpServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /** Every route served, as {@code METHOD /path}: for tests that must cover them all. */
+    public List<String> routes() {
+        return List.copyOf(routes);
     }
 
     // ---- guards -------------------------------------------------------------------------------
