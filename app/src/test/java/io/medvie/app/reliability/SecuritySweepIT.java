@@ -300,6 +300,83 @@ class SecuritySweepIT {
                 .isEqualTo(401);
     }
 
+    /**
+     * Point 3 for the review API: hostile JSON and form bodies (not JSON, deep nesting, huge
+     * strings, NUL and lone surrogates, wrong types, odd user names) get a 4xx, never a 5xx; no
+     * account is created from them, and the service answers normally afterwards.
+     */
+    @Test
+    void hostileBodiesToTheReviewApiGet4xxAndChangeNothing() throws Exception {
+        String url = review.url();
+        Session admin = signIn(url, "admin");
+        int before = review.store().accounts().list().size();
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(9);
+        List<String> bodies = new java.util.ArrayList<>();
+        bodies.add("");
+        bodies.add("not json");
+        bodies.add("[]");
+        bodies.add("null");
+        bodies.add("\"string\"");
+        bodies.add("[".repeat(100_000));
+        bodies.add("{\"a\":".repeat(50_000));
+        bodies.add("{\"document\": \"" + "x".repeat(2_000_000) + "\"}");
+        bodies.add("{\"document\": {\"patient\": {\"name\": \"\\u0000\\ud800\"}}}");
+        bodies.add("{\"document\": 1e999999, \"rowOrigins\": [1e999, -1, \"x\", null]}");
+        bodies.add("{\"document\": {}, \"rowOrigins\": {\"0\": 1}}");
+        String[] names = {
+            "",
+            "a",
+            "\\u0000admin",
+            "admin\\u202e",
+            "\u00e9\u00e9\u00e9\u00e9",
+            "x".repeat(100_000),
+            "../../etc",
+            "Admin",
+            "rita; drop",
+            "\\ud83e\\udda0"
+        };
+        for (String name : names) {
+            for (String role : List.of("admin", "reviewer", "root", "")) {
+                bodies.add(
+                        "{\"username\": \""
+                                + name
+                                + "\", \"role\": \""
+                                + role
+                                + "\", \"password\": \""
+                                + (rng.nextBoolean() ? "short" : "p".repeat(10 + rng.nextInt(200)))
+                                + "\"}");
+            }
+        }
+        bodies.add("{\"username\": 7, \"role\": [\"admin\"], \"password\": {}}");
+        int sent = 0;
+        for (String body : bodies) {
+            for (String path : List.of("/api/admin/accounts", "/api/tasks/t-unknown/submit")) {
+                HttpResponse<String> r = send(url, "POST", path, admin.headers(true), body);
+                String what = path + " <- " + body.substring(0, Math.min(80, body.length()));
+                assertThat(r.statusCode()).as(what).isBetween(400, 499);
+                assertThat(JSON.readTree(r.body()).path("error").isTextual())
+                        .as(what + " has a JSON reason: " + r.body())
+                        .isTrue();
+                sent++;
+            }
+        }
+        // The sign-in form with odd and huge fields: refused, never a server error.
+        for (String name : names) {
+            Session anon = anonymous(url);
+            HttpResponse<String> r =
+                    form(url, "/login", anon, name, "y".repeat(rng.nextInt(300_000)), anon.csrf);
+            assertThat(r.statusCode())
+                    .as("login as " + name.length() + " chars")
+                    .isBetween(400, 499);
+            sent++;
+        }
+        assertThat(sent).isGreaterThan(100);
+        assertThat(review.store().accounts().list()).hasSize(before);
+        assertThat(send(url, "GET", "/health", Map.of(), null).statusCode()).isEqualTo(200);
+        assertThat(send(url, "GET", "/api/queue", admin.headers(false), null).statusCode())
+                .isEqualTo(200);
+    }
+
     /** A session cookie and its CSRF token; both null for none. */
     private record Session(String cookie, String csrf) {
         Map<String, String> headers(boolean withCsrf) {

@@ -87,8 +87,8 @@ public final class FuzzBench implements Callable<Integer> {
         err.printf(
                 Locale.ROOT,
                 "fuzz: seeds made in %.1f s, %d cases to send%n",
-                cases,
-                (System.nanoTime() - t0) / 1e9);
+                (System.nanoTime() - t0) / 1e9,
+                cases);
         FuzzRun.Result r;
         try (FuzzRun run = FuzzRun.start(work, maxBytes)) {
             r = run.run(inputs, cases, fresh, settle, err);

@@ -7,6 +7,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.SameSite;
 import io.medvie.events.Box;
 import io.medvie.events.ExtractedField;
@@ -186,6 +187,21 @@ public final class ReviewHttpServer implements AutoCloseable {
                             config.routes.exception(
                                     IllegalArgumentException.class,
                                     (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage()));
+                            // Javalin refuses a body over its request size limit (1 MB) with
+                            // a plain-text 413; the API answers every error in JSON.
+                            config.routes.exception(
+                                    HttpResponseException.class,
+                                    (e, ctx) ->
+                                            error(
+                                                    ctx,
+                                                    e.getStatus(),
+                                                    e.getStatus() == 413
+                                                            ? "too_large"
+                                                            : "http_" + e.getStatus(),
+                                                    e.getStatus() == 413
+                                                            ? "the body is over the request size"
+                                                                    + " limit"
+                                                            : e.getMessage()));
                         });
     }
 
