@@ -43,6 +43,9 @@ public final class IngestHttpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(IngestHttpServer.class);
     private static final String MULTIPART_FIELD = "file";
 
+    /** Room for part headers and boundaries around a file of the maximum size. */
+    private static final long MULTIPART_OVERHEAD = 64 * 1024;
+
     private final Ingestor ingestor;
     private final ReportLedger ledger;
     private final TokenStore tokens;
@@ -128,7 +131,7 @@ public final class IngestHttpServer implements AutoCloseable {
 
     private void submit(Context ctx) throws IOException {
         long declared = ctx.req().getContentLengthLong();
-        if (declared > ingestor.maxBytes() + (ctx.isMultipartFormData() ? 64 * 1024 : 0)) {
+        if (declared > ingestor.maxBytes() + (ctx.isMultipartFormData() ? MULTIPART_OVERHEAD : 0)) {
             rejected.incrementAndGet();
             RejectedInputException e = RejectedInputException.tooLarge(ingestor.maxBytes());
             // A client that sends the whole body before reading the answer (no "Expect:
@@ -187,14 +190,33 @@ public final class IngestHttpServer implements AutoCloseable {
             } catch (Exception e) {
                 // Jetty parses the parts here and reports what it refused as a ServletException.
                 RejectedInputException rejection = multipartRejection(e, ingestor.maxBytes());
-                // Jetty drops a connection whose multipart body it gave up on; say so, or the
-                // client's next request on it fails.
+                // Jetty drops a connection whose multipart body it gave up on: read what is left
+                // of the body, so a client still sending it gets the answer rather than a reset,
+                // and say that the connection closes, or the client's next request on it fails.
+                discardRest(ctx, ingestor.maxBytes() + MULTIPART_OVERHEAD);
                 ctx.header("Connection", "close");
                 throw rejection;
             }
             return file == null ? null : file.content();
         }
         return ctx.bodyInputStream();
+    }
+
+    /** Reads and drops up to {@code max} more bytes of the request body. */
+    private static void discardRest(Context ctx, long max) {
+        try (InputStream body = ctx.req().getInputStream()) {
+            byte[] buffer = new byte[64 * 1024];
+            long left = max;
+            int n;
+            while (left > 0
+                    && (n = body.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+                left -= n;
+            }
+        } catch (IOException | RuntimeException e) {
+            // The parser may have left the stream failed: then there is nothing more to read,
+            // and the answer goes out on a connection about to close anyway.
+            log.debug("Could not read the rest of a refused multipart body: {}", e.toString());
+        }
     }
 
     /**
