@@ -2,13 +2,16 @@ package io.medvie.bench.fuzz;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -92,6 +95,10 @@ public final class FuzzBench implements Callable<Integer> {
         FuzzRun.Result r;
         try (FuzzRun run = FuzzRun.start(work, maxBytes)) {
             r = run.run(inputs, cases, fresh, settle, err);
+        } finally {
+            if (dir == null) {
+                deleteTree(work);
+            }
         }
         if (json) {
             System.out.println(
@@ -102,6 +109,15 @@ public final class FuzzBench implements Callable<Integer> {
             print(r, System.out);
         }
         return r.problems().isEmpty() ? 0 : 1;
+    }
+
+    /** Removes the run's temporary folder: broker log, blobs and tokens of hostile inputs. */
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     static void print(FuzzRun.Result r, PrintStream out) {
