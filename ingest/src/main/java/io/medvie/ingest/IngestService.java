@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -109,6 +110,11 @@ public final class IngestService implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    /** The routes the HTTP API serves, as {@code METHOD /path}. */
+    public List<String> routes() {
+        return http.routes();
     }
 
     public Ingestor ingestor() {

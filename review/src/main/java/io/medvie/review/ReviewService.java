@@ -92,6 +92,11 @@ public final class ReviewService implements AutoCloseable {
         return http.port();
     }
 
+    /** The routes the HTTP server serves, as {@code METHOD /path}. */
+    public List<String> routes() {
+        return http.routes();
+    }
+
     public String url() {
         return "http://127.0.0.1:" + http.port();
     }

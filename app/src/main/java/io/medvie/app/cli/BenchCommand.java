@@ -3,6 +3,7 @@ package io.medvie.app.cli;
 import io.medvie.bench.ExtractBench;
 import io.medvie.bench.OcrAccuracyBench;
 import io.medvie.bench.PipelineBench;
+import io.medvie.bench.fuzz.FuzzBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -13,7 +14,12 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description =
                 "Benchmarks; each reports ratios against a baseline measured in the same run.",
-        subcommands = {OcrAccuracyBench.class, ExtractBench.class, PipelineBench.class})
+        subcommands = {
+            OcrAccuracyBench.class,
+            ExtractBench.class,
+            PipelineBench.class,
+            FuzzBench.class,
+        })
 public final class BenchCommand implements Runnable {
     @Spec CommandSpec spec;
 

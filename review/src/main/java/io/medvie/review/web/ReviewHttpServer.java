@@ -7,6 +7,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.SameSite;
 import io.medvie.events.Box;
 import io.medvie.events.ExtractedField;
@@ -43,6 +44,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,6 +97,7 @@ public final class ReviewHttpServer implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, byte[]> resources = new ConcurrentHashMap<>();
     private final Javalin app;
+    private final List<String> routes = new CopyOnWriteArrayList<>();
 
     public ReviewHttpServer(
             ReviewStore store,
@@ -117,6 +120,12 @@ public final class ReviewHttpServer implements AutoCloseable {
                 Javalin.create(
                         config -> {
                             config.startup.showJavalinBanner = false;
+                            config.events.handlerAdded(
+                                    h -> {
+                                        if (h.getHttpMethod().isHttpMethod()) {
+                                            routes.add(h.getHttpMethod() + " " + h.getPath());
+                                        }
+                                    });
                             config.jetty.host = host;
                             config.jetty.port = port;
                             config.routes.before(ReviewHttpServer::securityHeaders);
@@ -187,6 +196,21 @@ public final class ReviewHttpServer implements AutoCloseable {
                             config.routes.exception(
                                     IllegalArgumentException.class,
                                     (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage()));
+                            // Javalin refuses a body over its request size limit (1 MB) with
+                            // a plain-text 413; the API answers every error in JSON.
+                            config.routes.exception(
+                                    HttpResponseException.class,
+                                    (e, ctx) ->
+                                            error(
+                                                    ctx,
+                                                    e.getStatus(),
+                                                    e.getStatus() == 413
+                                                            ? "too_large"
+                                                            : "http_" + e.getStatus(),
+                                                    e.getStatus() == 413
+                                                            ? "the body is over the request size"
+                                                                    + " limit"
+                                                            : e.getMessage()));
                         });
     }
 
@@ -197,6 +221,11 @@ public final class ReviewHttpServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /** Every route served, as {@code METHOD /path}: for tests that must cover them all. */
+    public List<String> routes() {
+        return List.copyOf(routes);
     }
 
     // ---- guards -------------------------------------------------------------------------------
