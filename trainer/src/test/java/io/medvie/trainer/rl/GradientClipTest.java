@@ -55,11 +55,11 @@ class GradientClipTest {
                 // Nothing is left behind in the model's manager: a step after another, the
                 // gradient wrappers and their squares would otherwise pile up there.
                 BaseNDManager model = (BaseNDManager) tagger.model().getNDManager();
-                int before = model.getManagedArrays().size();
+                int arrays = model.getManagedArrays().size();
                 for (int i = 0; i < 20; i++) {
                     GrpoTrainer.clipGradients(tagger, 0.5);
                 }
-                assertEquals(before, model.getManagedArrays().size());
+                assertEquals(arrays, model.getManagedArrays().size());
             }
         }
     }
