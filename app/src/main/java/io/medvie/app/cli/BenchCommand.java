@@ -3,6 +3,7 @@ package io.medvie.app.cli;
 import io.medvie.bench.ExtractBench;
 import io.medvie.bench.OcrAccuracyBench;
 import io.medvie.bench.PipelineBench;
+import io.medvie.bench.RlBench;
 import io.medvie.bench.fuzz.FuzzBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Spec;
             ExtractBench.class,
             PipelineBench.class,
             FuzzBench.class,
+            RlBench.class,
         })
 public final class BenchCommand implements Runnable {
     @Spec CommandSpec spec;
