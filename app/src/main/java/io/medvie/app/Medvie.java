@@ -1,5 +1,6 @@
 package io.medvie.app;
 
+import io.medvie.app.cli.AuditCommand;
 import io.medvie.app.cli.BenchCommand;
 import io.medvie.app.cli.DemoCommand;
 import io.medvie.app.cli.DlqCommand;
@@ -8,6 +9,7 @@ import io.medvie.app.cli.PlatformCommand;
 import io.medvie.app.cli.SubmitCommand;
 import io.medvie.app.cli.TokenCommand;
 import io.medvie.app.cli.TrainCommand;
+import io.medvie.app.cli.TrainerCommand;
 import io.medvie.extractor.pipeline.EvalCommand;
 import io.medvie.extractor.pipeline.ExtractCommand;
 import io.medvie.review.ReviewCommand;
@@ -36,11 +38,14 @@ import picocli.CommandLine.Command;
             ExtractCommand.class,
             EvalCommand.class,
             TrainCommand.class,
+            TrainerCommand.class,
             DlqCommand.class,
             TokenCommand.class,
             SynthCommand.class,
             BenchCommand.class,
             ReviewCommand.class,
+            AuditCommand.class,
+            io.medvie.app.cli.QualityCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Medvie implements Runnable {

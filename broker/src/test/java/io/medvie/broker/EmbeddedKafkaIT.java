@@ -32,7 +32,9 @@ class EmbeddedKafkaIT {
         String bootstrap;
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir)) {
             long startMillis = (System.nanoTime() - started) / 1_000_000;
-            assertThat(startMillis).as("broker start time in ms").isLessThan(5_000);
+            // 2.4 s on a quiet 2-core machine (docs/benchmarks.md), 5-8 s while other builds load
+            // it: the bound catches a start that waits on a timeout, not a slow machine.
+            assertThat(startMillis).as("broker start time in ms").isLessThan(15_000);
             bootstrap = kafka.bootstrapServers();
             assertThat(bootstrap).startsWith("127.0.0.1:");
             try (Admin admin =

@@ -1,5 +1,6 @@
 package io.medvie.ingest;
 
+import io.medvie.blobstore.BlobStoreConfig;
 import io.medvie.schemas.config.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +14,8 @@ import java.util.Optional;
  * @param host HTTP bind address ({@code medvie.ingest.host}, default 127.0.0.1)
  * @param port HTTP port ({@code medvie.ingest.port}, default 8080; 0 picks a free one)
  * @param maxBytes largest report accepted ({@code medvie.ingest.max.bytes}, default 50 MB)
- * @param blobDir file blob store root ({@code medvie.blob.dir})
+ * @param blobs the blob store ({@code medvie.blob.store}, {@code medvie.blob.dir}, {@code
+ *     medvie.blob.s3.*}, see {@link BlobStoreConfig})
  * @param tokensFile hashed bearer tokens ({@code medvie.ingest.tokens.file})
  * @param watchDir folder to watch for new files ({@code medvie.ingest.watch.dir}, none by default)
  * @param watchInterval how often the folder is polled ({@code medvie.ingest.watch.interval.ms})
@@ -24,7 +26,7 @@ public record IngestConfig(
         String host,
         int port,
         long maxBytes,
-        Path blobDir,
+        BlobStoreConfig blobs,
         Path tokensFile,
         Optional<Path> watchDir,
         Duration watchInterval,
@@ -43,7 +45,7 @@ public record IngestConfig(
                 s.integer("medvie.ingest.port", 8080, 0, 65535),
                 s.longValue(
                         "medvie.ingest.max.bytes", DEFAULT_MAX_BYTES, 1, 2L * 1024 * 1024 * 1024),
-                s.path("medvie.blob.dir", Path.of("data", "blobs")),
+                BlobStoreConfig.from(s::optional, Path.of("data", "blobs")),
                 s.path("medvie.ingest.tokens.file", Path.of("data", "ingest", "tokens")),
                 s.optional("medvie.ingest.watch.dir").map(Path::of),
                 s.millis("medvie.ingest.watch.interval.ms", Duration.ofSeconds(1)),

@@ -1,6 +1,6 @@
 package io.medvie.ingest;
 
-import io.medvie.blobstore.FileBlobStore;
+import io.medvie.blobstore.BlobStores;
 import io.medvie.events.ReportSubmitted;
 import io.medvie.ingest.auth.TokenStore;
 import io.medvie.ingest.folder.FolderWatcher;
@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -77,7 +78,7 @@ public final class IngestService implements AutoCloseable {
             TokenStore tokens = TokenStore.open(config.tokensFile());
             Ingestor ingestor =
                     new Ingestor(
-                            new FileBlobStore(config.blobDir()),
+                            BlobStores.open(config.blobs()),
                             producer,
                             ledger,
                             config.maxBytes(),
@@ -109,6 +110,11 @@ public final class IngestService implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    /** The routes the HTTP API serves, as {@code METHOD /path}. */
+    public List<String> routes() {
+        return http.routes();
     }
 
     public Ingestor ingestor() {

@@ -197,6 +197,111 @@ class IngestIT {
     }
 
     @Test
+    void brokenOrOversizeMultipartBodiesGet4xxWithAReasonNot500() throws Exception {
+        byte[] png = image("png", 8);
+        String b = "----medvie" + System.nanoTime();
+        String head =
+                "--"
+                        + b
+                        + "\r\nContent-Disposition: form-data; name=\"file\";"
+                        + " filename=\"scan.png\"\r\nContent-Type: image/png\r\n\r\n";
+        byte[] part = concat(head.getBytes(StandardCharsets.US_ASCII), png);
+        byte[] closed = concat(part, ("\r\n--" + b + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        Map<String, Object[]> cases = new java.util.LinkedHashMap<>();
+        cases.put("unterminated", new Object[] {"multipart/form-data; boundary=" + b, part, 400});
+        cases.put("no boundary", new Object[] {"multipart/form-data", closed, 400});
+        cases.put("wrong boundary", new Object[] {"multipart/form-data; boundary=zz", closed, 400});
+        cases.put(
+                "NUL in part header",
+                new Object[] {"multipart/form-data; boundary=" + b, closed.clone(), 400});
+        // Put a NUL byte into the part's name.
+        byte[] nul = (byte[]) cases.get("NUL in part header")[1];
+        nul[head.indexOf("file\"")] = 0;
+        byte[] big = new byte[(int) MAX_BYTES + 1];
+        big[0] = '%';
+        cases.put(
+                "over-size part",
+                new Object[] {
+                    "multipart/form-data; boundary=" + b,
+                    concat(
+                            head.getBytes(StandardCharsets.US_ASCII),
+                            big,
+                            ("\r\n--" + b + "--\r\n").getBytes(StandardCharsets.US_ASCII)),
+                    413
+                });
+        for (Map.Entry<String, Object[]> c : cases.entrySet()) {
+            // Sent without a length, so the size is only found while parsing the parts.
+            byte[] body = (byte[]) c.getValue()[1];
+            HttpRequest request =
+                    HttpRequest.newBuilder(uri("/v1/reports"))
+                            .header("Authorization", "Bearer " + submitter)
+                            .header("Content-Type", (String) c.getValue()[0])
+                            .POST(
+                                    HttpRequest.BodyPublishers.ofInputStream(
+                                            () -> new java.io.ByteArrayInputStream(body)))
+                            .build();
+            HttpResponse<String> response =
+                    http.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode())
+                    .as(c.getKey() + ": " + response.body())
+                    .isEqualTo(c.getValue()[2]);
+            JsonNode answer = json.readTree(response.body());
+            assertThat(answer.get("error").asText())
+                    .as(c.getKey())
+                    .isEqualTo((int) c.getValue()[2] == 413 ? "too_large" : "bad_multipart");
+            assertThat(answer.get("reason").asText()).isNotBlank();
+        }
+        // The service still takes a good multipart upload on the same client.
+        HttpResponse<String> ok =
+                http.send(
+                        HttpRequest.newBuilder(uri("/v1/reports"))
+                                .header("Authorization", "Bearer " + submitter)
+                                .header("Content-Type", "multipart/form-data; boundary=" + b)
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(closed))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(202);
+    }
+
+    @Test
+    void overLongPartHeadersAreAnswered400EveryTimeNotWithAReset() throws Exception {
+        // Jetty stops parsing at 8 kB of part headers; the rest of the body is still on its way.
+        byte[] png = image("png", 9);
+        for (int i = 0; i < 60; i++) {
+            String b = "----medvie" + i;
+            byte[] body =
+                    concat(
+                            ("--"
+                                            + b
+                                            + "\r\nContent-Disposition: form-data; name=\"file\";"
+                                            + " filename=\""
+                                            + "x".repeat(32 * 1024 + i * 500)
+                                            + "\"\r\nContent-Type: image/png\r\n\r\n")
+                                    .getBytes(StandardCharsets.US_ASCII),
+                            png,
+                            new byte[64 * 1024],
+                            ("\r\n--" + b + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+            HttpResponse<String> response =
+                    http.send(
+                            HttpRequest.newBuilder(uri("/v1/reports"))
+                                    .header("Authorization", "Bearer " + submitter)
+                                    .header("Content-Type", "multipart/form-data; boundary=" + b)
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        }
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
     void tokensAreRequiredAndRolesChecked() throws Exception {
         byte[] png = image("png", 5);
         assertThat(post(png, null).statusCode()).isEqualTo(401);

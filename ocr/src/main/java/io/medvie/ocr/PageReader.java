@@ -83,8 +83,23 @@ public final class PageReader {
     public List<Page> read(byte[] bytes, String mediaType, TesseractOcr ocr)
             throws PageReadException {
         DocumentType type = detect(bytes, mediaType);
-        List<Page> pages =
-                type == DocumentType.PDF ? readPdf(bytes, ocr) : readImages(bytes, type, ocr);
+        List<Page> pages;
+        try {
+            pages = type == DocumentType.PDF ? readPdf(bytes, ocr) : readImages(bytes, type, ocr);
+        } catch (RuntimeException | StackOverflowError e) {
+            // PDFBox and ImageIO meet some damaged structures (a page tree that loops, nesting
+            // deep enough to exhaust the stack) wherever they walk them and throw unchecked: the
+            // document is unreadable, which callers must be told as such, not as a failure of
+            // theirs (the extractor would retry its whole batch forever).
+            throw new CorruptInputException(
+                    "the "
+                            + type
+                            + " cannot be read: "
+                            + e.getClass().getSimpleName()
+                            + ": "
+                            + e.getMessage(),
+                    e);
+        }
         if (pages.stream().noneMatch(Page::hasText)) {
             throw new NoTextException("no words found on any of the " + pages.size() + " page(s)");
         }

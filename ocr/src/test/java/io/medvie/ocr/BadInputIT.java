@@ -138,6 +138,35 @@ class BadInputIT {
     }
 
     @Test
+    void pdfWhosePageTreeLoopsIsCorruptNotAnUncheckedException() {
+        // PDFBox throws IllegalStateException ("possible recursion") when it walks this tree; it
+        // used to escape, and the extractor retried the batch holding it forever.
+        String[] objects = {
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
+            "<< /Type /Pages /Parent 2 0 R /Kids [2 0 R] /Count 1 >>"
+        };
+        StringBuilder pdf = new StringBuilder("%PDF-1.7\n");
+        int[] offsets = new int[objects.length];
+        for (int i = 0; i < objects.length; i++) {
+            offsets[i] = pdf.length();
+            pdf.append(i + 1).append(" 0 obj\n").append(objects[i]).append("\nendobj\n");
+        }
+        int xref = pdf.length();
+        pdf.append("xref\n0 4\n0000000000 65535 f \n");
+        for (int offset : offsets) {
+            pdf.append(String.format(java.util.Locale.ROOT, "%010d 00000 n \n", offset));
+        }
+        pdf.append("trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n")
+                .append(xref)
+                .append("\n%%EOF\n");
+        byte[] bytes = pdf.toString().getBytes(StandardCharsets.US_ASCII);
+        assertThatThrownBy(() -> reader.read(bytes, "application/pdf", ocr))
+                .isInstanceOf(CorruptInputException.class)
+                .hasMessageContaining("PDF");
+    }
+
+    @Test
     void blankPageHasNoText() {
         BufferedImage blank = new BufferedImage(1240, 1754, BufferedImage.TYPE_BYTE_GRAY);
         blank.getGraphics().fillRect(0, 0, 1240, 1754);

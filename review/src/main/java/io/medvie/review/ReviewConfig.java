@@ -1,5 +1,6 @@
 package io.medvie.review;
 
+import io.medvie.blobstore.BlobStoreConfig;
 import io.medvie.schemas.config.Settings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -14,7 +15,8 @@ import java.util.Optional;
  *
  * @param host HTTP bind address ({@code medvie.review.host}, default 127.0.0.1)
  * @param port HTTP port ({@code medvie.review.port}, default 8090; 0 picks a free one)
- * @param blobDir file blob store root, for the page images ({@code medvie.blob.dir})
+ * @param blobs the blob store, for the page images ({@code medvie.blob.store}, {@code
+ *     medvie.blob.dir}, {@code medvie.blob.s3.*}, see {@link BlobStoreConfig})
  * @param lease how long a claim holds before the task returns to the queue ({@code
  *     medvie.review.lease.ms}, default 5 minutes)
  * @param sessionIdle a session unused this long is forgotten ({@code
@@ -33,7 +35,7 @@ import java.util.Optional;
 public record ReviewConfig(
         String host,
         int port,
-        Path blobDir,
+        BlobStoreConfig blobs,
         Duration lease,
         Duration sessionIdle,
         boolean secureCookies,
@@ -87,7 +89,7 @@ public record ReviewConfig(
         return new ReviewConfig(
                 host,
                 s.integer("medvie.review.port", 8090, 0, 65535),
-                s.path("medvie.blob.dir", Path.of("data", "blobs")),
+                BlobStoreConfig.from(s::optional, Path.of("data", "blobs")),
                 lease,
                 s.millis("medvie.review.session.idle.ms", Duration.ofMinutes(30)),
                 s.bool("medvie.review.cookie.secure", !isLoopback(host)),

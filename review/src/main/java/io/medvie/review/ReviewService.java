@@ -1,13 +1,16 @@
 package io.medvie.review;
 
-import io.medvie.blobstore.FileBlobStore;
+import io.medvie.blobstore.BlobStores;
 import io.medvie.events.ReviewRole;
 import io.medvie.review.account.LoginThrottle;
 import io.medvie.review.task.PageImages;
 import io.medvie.review.task.TaskService;
 import io.medvie.review.web.ReviewHttpServer;
 import io.medvie.review.web.Sessions;
+import io.medvie.schemas.quality.QualityView;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +37,7 @@ public final class ReviewService implements AutoCloseable {
             bootstrapAdmin(config, store);
             TaskService tasks =
                     new TaskService(store.board(), store.writer(), config.lease(), clock);
-            PageImages pages = new PageImages(new FileBlobStore(config.blobDir()));
+            PageImages pages = new PageImages(BlobStores.open(config.blobs()));
             Sessions sessions = new Sessions(config.sessionIdle(), clock);
             ReviewHttpServer http =
                     new ReviewHttpServer(
@@ -44,6 +47,7 @@ public final class ReviewService implements AutoCloseable {
                                     sessions,
                                     new LoginThrottle(clock),
                                     config.secureCookies(),
+                                    () -> readQuality(config),
                                     config.host(),
                                     config.port())
                             .start();
@@ -88,6 +92,11 @@ public final class ReviewService implements AutoCloseable {
         return http.port();
     }
 
+    /** The routes the HTTP server serves, as {@code METHOD /path}. */
+    public List<String> routes() {
+        return http.routes();
+    }
+
     public String url() {
         return "http://127.0.0.1:" + http.port();
     }
@@ -100,5 +109,18 @@ public final class ReviewService implements AutoCloseable {
     public void close() {
         http.close();
         store.close();
+    }
+
+    /**
+     * The measured quality table, read from {@code medvie.quality} on each request (model versions
+     * times about 15 fields: small). Empty, with a warning, when the topic cannot be read.
+     */
+    private static List<QualityView.Row> readQuality(ReviewConfig config) {
+        try {
+            return QualityView.read(config.kafka(), config.registryUrl(), Duration.ofSeconds(10));
+        } catch (Exception e) {
+            log.warn("cannot read medvie.quality: {}", e.toString());
+            return List.of();
+        }
     }
 }

@@ -115,7 +115,12 @@ class ReviewApiIT {
     void withoutSessionTheApiAnswers401AndPagesRedirectToLogin() throws Exception {
         WebClient anonymous = new WebClient(service.url());
         for (String path :
-                List.of("/api/queue", "/api/session", "/api/tasks/t-a", "/api/admin/stats")) {
+                List.of(
+                        "/api/queue",
+                        "/api/session",
+                        "/api/tasks/t-a",
+                        "/api/admin/stats",
+                        "/api/admin/quality")) {
             assertThat(anonymous.get(path).statusCode()).as(path).isEqualTo(401);
         }
         assertThat(anonymous.post("/api/tasks/next", null, "anything").statusCode()).isEqualTo(401);
@@ -142,6 +147,7 @@ class ReviewApiIT {
         assertThat(rita.get("/admin").statusCode()).isEqualTo(403);
         assertThat(rita.get("/api/admin/stats").statusCode()).isEqualTo(403);
         assertThat(rita.get("/api/admin/accounts").statusCode()).isEqualTo(403);
+        assertThat(rita.get("/api/admin/quality").statusCode()).isEqualTo(403);
         assertThat(
                         rita.post(
                                         "/api/admin/accounts",
@@ -156,6 +162,9 @@ class ReviewApiIT {
         WebClient admin = signedIn("admin");
         assertThat(admin.get("/admin").statusCode()).isEqualTo(200);
         assertThat(admin.get("/api/admin/stats").statusCode()).isEqualTo(200);
+        HttpResponse<String> quality = admin.get("/api/admin/quality");
+        assertThat(quality.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(quality.body()).isArray()).isTrue();
         assertThat(WebClient.json(admin.get("/api/admin/accounts")).findValuesAsText("username"))
                 .containsExactly("admin", "rae", "rita", "rob");
     }

@@ -3,7 +3,9 @@ package io.medvie.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.medvie.blobstore.BlobStoreConfig;
 import io.medvie.schemas.config.Settings;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,6 +27,21 @@ class ReviewConfigTest {
         assertThat(c.lease()).isEqualTo(Duration.ofMinutes(5));
         assertThat(c.secureCookies()).as("plain HTTP on loopback").isFalse();
         assertThat(c.bootstrapAdmin()).isEmpty();
+        assertThat(c.blobs()).isEqualTo(new BlobStoreConfig.File(Path.of("data", "blobs")));
+    }
+
+    @Test
+    void theBlobStoreIsChosenByTheEnvironment() {
+        ReviewConfig c =
+                ReviewConfig.from(
+                        Settings.of(
+                                base(),
+                                Map.of(
+                                        "MEDVIE_BLOB_STORE", "s3",
+                                        "MEDVIE_BLOB_S3_BUCKET", "medvie-reports",
+                                        "MEDVIE_BLOB_S3_ENDPOINT", "http://minio:9000")));
+        assertThat(c.blobs()).isInstanceOf(BlobStoreConfig.S3.class);
+        assertThat(((BlobStoreConfig.S3) c.blobs()).bucket()).isEqualTo("medvie-reports");
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.medvie.bench.ExtractBench;
 import io.medvie.bench.OcrAccuracyBench;
 import io.medvie.bench.PipelineBench;
 import io.medvie.bench.RlBench;
+import io.medvie.bench.fuzz.FuzzBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Spec;
             OcrAccuracyBench.class,
             ExtractBench.class,
             PipelineBench.class,
-            RlBench.class
+            FuzzBench.class,
+            RlBench.class,
         })
 public final class BenchCommand implements Runnable {
     @Spec CommandSpec spec;

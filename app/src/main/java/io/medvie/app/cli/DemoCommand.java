@@ -1,17 +1,24 @@
 package io.medvie.app.cli;
 
+import io.medvie.app.demo.LoopDemo;
 import io.medvie.app.platform.EmbeddedPlatform;
+import io.medvie.blobstore.FileBlobStore;
 import io.medvie.events.ExtractionResult;
 import io.medvie.events.ReportSubmitted;
 import io.medvie.extractor.service.ExtractorConfig;
 import io.medvie.extractor.service.ExtractorRuntime;
 import io.medvie.ingest.submit.SubmitClient;
+import io.medvie.quality.QualityConfig;
+import io.medvie.quality.QualityRuntime;
 import io.medvie.review.ReviewConfig;
 import io.medvie.review.ReviewService;
 import io.medvie.schemas.Topics;
 import io.medvie.schemas.config.Settings;
+import io.medvie.schemas.quality.QualityView;
 import io.medvie.schemas.serde.AvroDeserializer;
 import io.medvie.schemas.serde.AvroSerdeConfig;
+import io.medvie.trainer.service.TrainerConfig;
+import io.medvie.trainer.service.TrainerRuntime;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -20,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,16 +48,23 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code medvie demo}: the main job on the embedded default. For now: start the platform, submit
- * the sample reports shipped in the repo, and show the events they became, read back from Kafka
- * through the schema registry. Later issues extend it with extraction, review and training.
+ * {@code medvie demo}: the main job on the embedded default. Starts the platform and every service
+ * in one JVM (ingest, extractor, review, trainer), submits the sample reports shipped in the repo
+ * and shows the events they became, then runs the learning loop ({@link LoopDemo}): a stream of
+ * synthetic reports, a simulated reviewer, models published by the trainer and swapped in by the
+ * extractor, and their F1 on templates the shipped model never saw.
  */
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-            "Starts the embedded platform, submits the sample reports and shows their events.",
-            "Keeps running for you to try the printed commands, unless --exit is given."
+            "Starts the embedded platform and all services in one JVM, submits the sample reports"
+                    + " and shows their events, then streams synthetic reports through the whole"
+                    + " loop: extraction, a simulated reviewer, GRPO training, gated models swapped"
+                    + " into the extractor.",
+            "Prints live progress and a summary table (model version, samples, held-out F1,"
+                    + " unseen-template F1, auto-accept rate); then keeps running for you to try the"
+                    + " review UI, unless --exit is given."
         })
 public final class DemoCommand implements Callable<Integer> {
     @Mixin DataDir data;
@@ -65,6 +80,83 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--fixed-ports", description = "Use 9092/8081/8080 instead of free ports.")
     boolean fixedPorts;
+
+    @Option(
+            names = "--reports",
+            defaultValue = "150",
+            description =
+                    "Synthetic reports to stream; 0 skips the loop (default: ${DEFAULT-VALUE}).")
+    int reports;
+
+    @Option(
+            names = "--unseen-share",
+            defaultValue = "0.5",
+            description =
+                    "Share of them from templates the shipped model never saw (default: ${DEFAULT-VALUE}).")
+    double unseenShare;
+
+    @Option(
+            names = "--eval-reports",
+            defaultValue = "30",
+            description =
+                    "Unseen-template reports each model version is scored on (default: ${DEFAULT-VALUE}).")
+    int evalReports;
+
+    @Option(
+            names = "--style",
+            defaultValue = "scan",
+            description = "Synthetic style: clean, scan, photo or pdf (default: ${DEFAULT-VALUE}).")
+    String style;
+
+    @Option(
+            names = "--rate",
+            defaultValue = "0.35",
+            description = "Reports submitted per second (default: ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(
+            names = "--error-rate",
+            defaultValue = "0.02",
+            description =
+                    "Share of the simulated reviewer's submissions with one wrong value (default: ${DEFAULT-VALUE}).")
+    double errorRate;
+
+    @Option(
+            names = "--round-samples",
+            defaultValue = "20",
+            description =
+                    "New verified training samples that start a training round (default: ${DEFAULT-VALUE}).")
+    int roundSamples;
+
+    @Option(
+            names = "--seed",
+            defaultValue = "7",
+            description =
+                    "Seed of the synthetic data and the reviewer (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(
+            names = "--set",
+            paramLabel = "KEY=VALUE",
+            description =
+                    "A service setting for this run, e.g. --set medvie.trainer.grpo.epochs=2"
+                            + " (docs/trainer.md, docs/extractor.md, docs/review.md); repeatable.")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    @Option(
+            names = "--max-wait-minutes",
+            defaultValue = "8",
+            description =
+                    "Bound on waiting for extraction, review and training to finish after the last"
+                            + " submission (default: ${DEFAULT-VALUE}).")
+    int maxWaitMinutes;
+
+    private LoopDemo.Result loopResult;
+
+    /** What the learning loop measured in the last run (null when it did not run). */
+    public LoopDemo.Result loopResult() {
+        return loopResult;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -82,7 +174,7 @@ public final class DemoCommand implements Callable<Integer> {
         System.err.printf("Platform up in %.1f s%n", (System.nanoTime() - started) / 1e9);
         Services services;
         try {
-            services = Services.start(platform, data.path());
+            services = Services.start(platform, data.path(), roundSamples, settings);
         } catch (Exception e) {
             platform.close();
             throw e;
@@ -160,11 +252,41 @@ public final class DemoCommand implements Callable<Integer> {
             Path out = data.path().resolve("demo-extractions.jsonl");
             writeDocuments(out, extractions);
             System.out.println("  documents with confidences and boxes: " + out.toAbsolutePath());
-            PlatformCommand.printAddresses(platform, System.out);
-            services.printAddresses(System.out);
             if (summary.failed() > 0) {
                 return 1;
             }
+            if (reports > 0) {
+                LoopDemo.Result loop =
+                        new LoopDemo(
+                                        new LoopDemo.Options(
+                                                reports,
+                                                unseenShare,
+                                                evalReports,
+                                                style,
+                                                errorRate,
+                                                rate,
+                                                seed,
+                                                Duration.ofMinutes(maxWaitMinutes)),
+                                        services.loopServices(platform, data.path()),
+                                        data.path(),
+                                        System.out)
+                                .run();
+                loopResult = loop;
+                LoopDemo.printSummary(loop, System.out);
+                System.out.println();
+                System.out.println(
+                        "Measured quality per model version and field ("
+                                + Topics.QUALITY
+                                + ", docs/quality.md):");
+                System.out.print(
+                        QualityView.table(
+                                QualityView.read(
+                                        Map.of("bootstrap.servers", platform.bootstrapServers()),
+                                        platform.registryUrl(),
+                                        Duration.ofSeconds(20))));
+            }
+            PlatformCommand.printAddresses(platform, System.out);
+            services.printAddresses(System.out);
             if (!exit) {
                 PlatformCommand.printTryCommands(platform, System.out);
                 CountDownLatch forever = new CountDownLatch(1);
@@ -187,30 +309,97 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** The services the demo runs beside the platform, in the same JVM. */
-    private record Services(ExtractorRuntime extractor, ReviewService review, String password)
+    private record Services(
+            ExtractorRuntime extractor,
+            ReviewService review,
+            TrainerRuntime trainer,
+            QualityRuntime quality,
+            String password)
             implements AutoCloseable {
-        static Services start(EmbeddedPlatform platform, Path dataDir) throws Exception {
+        static Services start(
+                EmbeddedPlatform platform,
+                Path dataDir,
+                int roundSamples,
+                Map<String, String> overrides)
+                throws Exception {
             Map<String, String> props = new HashMap<>();
             props.put("kafka.bootstrap.servers", platform.bootstrapServers());
             props.put("schema.registry.url", platform.registryUrl());
             props.put("medvie.blob.dir", dataDir.resolve("blobs").toString());
             props.put("medvie.extractor.instance.id", "demo-extractor");
             props.put("medvie.extractor.metrics.port", "0");
+            // Audit a tenth of what would be auto-accepted, so the quality table has a measured
+            // accuracy of auto-accepted fields after a short run (production default: 2%).
+            props.put("medvie.routing.lab-report.audit.rate", "0.1");
             System.err.println("Starting the extractor (model, OCR pool) ...");
             ExtractorRuntime extractor =
-                    ExtractorRuntime.start(ExtractorConfig.from(Settings.of(props)));
+                    ExtractorRuntime.start(
+                            ExtractorConfig.from(Settings.of(merged(props, overrides))));
             String password = demoPassword(dataDir);
             props.put("medvie.review.port", "0");
             props.put(ReviewConfig.BOOTSTRAP_ADMIN, "admin");
             props.put(ReviewConfig.BOOTSTRAP_ADMIN_PASSWORD, password);
-            ReviewService review;
+            ReviewService review = null;
             try {
-                review = ReviewService.start(ReviewConfig.from(Settings.of(props)));
+                review =
+                        ReviewService.start(
+                                ReviewConfig.from(Settings.of(merged(props, overrides))));
+                System.err.println("Starting the trainer ...");
+                props.put("medvie.trainer.instance.id", "demo-trainer");
+                props.put("medvie.trainer.data.dir", dataDir.resolve("trainer").toString());
+                props.put("medvie.trainer.ocr.threads", "1");
+                props.put("medvie.trainer.metrics.port", "0");
+                props.put("medvie.trainer.round.min.samples", Integer.toString(roundSamples));
+                props.putIfAbsent("medvie.trainer.grpo.epochs", "4");
+                TrainerRuntime trainer =
+                        TrainerRuntime.start(
+                                TrainerConfig.from(Settings.of(merged(props, overrides))));
+                props.put("medvie.quality.replication.factor", "1");
+                props.put("medvie.quality.state.dir", dataDir.resolve("quality").toString());
+                QualityRuntime quality;
+                try {
+                    quality =
+                            QualityRuntime.start(
+                                    QualityConfig.from(Settings.of(merged(props, overrides))));
+                } catch (Exception | Error e) {
+                    trainer.close();
+                    throw e;
+                }
+                return new Services(extractor, review, trainer, quality, password);
             } catch (Exception | Error e) {
+                if (review != null) {
+                    review.close();
+                }
                 extractor.close();
                 throw e;
             }
-            return new Services(extractor, review, password);
+        }
+
+        private static Map<String, String> merged(
+                Map<String, String> props, Map<String, String> overrides) {
+            Map<String, String> out = new HashMap<>(props);
+            out.putAll(overrides);
+            return out;
+        }
+
+        LoopDemo.Services loopServices(EmbeddedPlatform platform, Path dataDir) throws IOException {
+            return new LoopDemo.Services(
+                    platform.ingestUrl(),
+                    platform.cliToken(),
+                    review.url(),
+                    "admin",
+                    password,
+                    Map.of("bootstrap.servers", platform.bootstrapServers()),
+                    platform.registryUrl(),
+                    new FileBlobStore(dataDir.resolve("blobs")),
+                    extractor::modelVersion,
+                    () ->
+                            review.store().board().counts(Instant.now()).open()
+                                    + review.store().board().counts(Instant.now()).claimed(),
+                    () -> trainer.metrics().samplesTaken(),
+                    () -> Math.round(trainer.metrics().publishedCount()),
+                    trainer::roundRunning,
+                    trainer::state);
         }
 
         String modelVersion() {
@@ -219,6 +408,12 @@ public final class DemoCommand implements Callable<Integer> {
 
         void printAddresses(PrintStream out) {
             out.println("  review UI           " + review.url() + "  (admin / " + password + ")");
+            if (trainer.metricsPort() > 0) {
+                out.println(
+                        "  trainer metrics     http://127.0.0.1:"
+                                + trainer.metricsPort()
+                                + "/metrics");
+            }
             if (extractor.metricsPort() > 0) {
                 out.println(
                         "  extractor metrics   http://127.0.0.1:"
@@ -230,6 +425,8 @@ public final class DemoCommand implements Callable<Integer> {
 
         @Override
         public void close() {
+            quality.close();
+            trainer.close();
             review.close();
             extractor.close();
         }

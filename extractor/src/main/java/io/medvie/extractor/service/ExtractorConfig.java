@@ -1,5 +1,6 @@
 package io.medvie.extractor.service;
 
+import io.medvie.blobstore.BlobStoreConfig;
 import io.medvie.extractor.routing.RoutingPolicy;
 import io.medvie.schemas.config.Settings;
 import io.medvie.schemas.json.DocumentSchemas;
@@ -7,6 +8,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -23,7 +25,12 @@ import java.util.Map;
  *     far below it, so slow pages never cause a rebalance
  * @param maxReportBytes reports larger than this go to the DLQ unread ({@code
  *     medvie.extractor.max.report.bytes}, default 50 MB)
- * @param blobDir file blob store ({@code medvie.blob.dir})
+ * @param blobs the blob store ({@code medvie.blob.store}, {@code medvie.blob.dir}, {@code
+ *     medvie.blob.s3.*}, see {@link BlobStoreConfig})
+ * @param device where the model runs ({@code medvie.extractor.device}: {@code cpu}, the default,
+ *     {@code gpu} or {@code gpu:N}); a GPU needs the CUDA build of the PyTorch native library
+ * @param metricsHost address the metrics and health endpoint binds ({@code
+ *     medvie.extractor.metrics.host}, default 127.0.0.1; 0.0.0.0 in a container, for scraping)
  * @param metricsPort Prometheus endpoint port ({@code medvie.extractor.metrics.port}, -1 for none,
  *     0 for a free one)
  * @param kafka every {@code kafka.*} setting, TLS and SASL included
@@ -36,7 +43,9 @@ public record ExtractorConfig(
         int maxPollRecords,
         Duration maxPollInterval,
         long maxReportBytes,
-        Path blobDir,
+        BlobStoreConfig blobs,
+        String device,
+        String metricsHost,
         int metricsPort,
         Map<String, Object> kafka,
         String registryUrl,
@@ -54,7 +63,9 @@ public record ExtractorConfig(
                 s.millis("medvie.extractor.max.poll.interval.ms", Duration.ofMinutes(10)),
                 s.longValue(
                         "medvie.extractor.max.report.bytes", 50L * 1024 * 1024, 1, Long.MAX_VALUE),
-                s.path("medvie.blob.dir", Path.of("data", "blobs")),
+                BlobStoreConfig.from(s::optional, Path.of("data", "blobs")),
+                device(s),
+                s.string("medvie.extractor.metrics.host", "127.0.0.1"),
                 s.integer("medvie.extractor.metrics.port", -1, -1, 65535),
                 kafka,
                 s.required("schema.registry.url"),
@@ -62,6 +73,17 @@ public record ExtractorConfig(
                         DocumentSchemas.LAB_REPORT,
                         RoutingPolicy.from(
                                 s, DocumentSchemas.LAB_REPORT, RoutingPolicy.labReportDefaults())));
+    }
+
+    private static String device(Settings s) {
+        String device = s.string("medvie.extractor.device", "cpu").toLowerCase(Locale.ROOT);
+        if (!device.matches("cpu|gpu(:[0-9]{1,2})?")) {
+            throw new IllegalArgumentException(
+                    "Setting medvie.extractor.device (env MEDVIE_EXTRACTOR_DEVICE) is '"
+                            + device
+                            + "', expected cpu, gpu or gpu:N");
+        }
+        return device;
     }
 
     private static String hostName() {

@@ -1,7 +1,9 @@
 package io.medvie.extractor.service;
 
 import ai.djl.Device;
-import io.medvie.blobstore.FileBlobStore;
+import ai.djl.engine.Engine;
+import io.medvie.blobstore.BlobStore;
+import io.medvie.blobstore.BlobStores;
 import io.medvie.events.ModelPublished;
 import io.medvie.extractor.models.ModelFollower;
 import io.medvie.extractor.models.ModelSlot;
@@ -46,8 +48,8 @@ public final class ExtractorRuntime implements AutoCloseable {
 
     public static ExtractorRuntime start(ExtractorConfig config)
             throws IOException, InterruptedException {
-        Device device = Device.cpu();
-        FileBlobStore blobs = new FileBlobStore(config.blobDir());
+        Device device = device(config.device());
+        BlobStore blobs = BlobStores.open(config.blobs());
         ExtractorMetrics metrics = new ExtractorMetrics();
         ModelSlot<Extraction> slot = new ModelSlot<>(metrics::modelInUse);
         Extraction defaultModel = Extraction.withDefaultModel(device);
@@ -90,14 +92,40 @@ public final class ExtractorRuntime implements AutoCloseable {
                                 Clock.systemUTC())
                         .start();
         int port =
-                config.metricsPort() >= 0 ? metrics.serve("127.0.0.1", config.metricsPort()) : -1;
+                config.metricsPort() >= 0
+                        ? metrics.serve(config.metricsHost(), config.metricsPort())
+                        : -1;
         log.info(
-                "Extractor {} started with model {}, {} OCR threads{}",
+                "Extractor {} started with model {} on {}, {} OCR threads{}",
                 config.instanceId(),
                 slot.version(),
+                device,
                 pool.size(),
-                port > 0 ? ", metrics on http://127.0.0.1:" + port + "/metrics" : "");
+                port > 0
+                        ? ", metrics on http://" + config.metricsHost() + ":" + port + "/metrics"
+                        : "");
         return new ExtractorRuntime(slot, follower, pool, metrics, service, port);
+    }
+
+    /**
+     * The configured device; a GPU that the PyTorch native library cannot see (the CPU build, or no
+     * driver) fails the start instead of silently running on the CPU.
+     */
+    static Device device(String name) {
+        if (name.equals("cpu")) {
+            return Device.cpu();
+        }
+        int id = name.contains(":") ? Integer.parseInt(name.substring(name.indexOf(':') + 1)) : 0;
+        int gpus = Engine.getInstance().getGpuCount();
+        if (id >= gpus) {
+            throw new IllegalStateException(
+                    "Setting medvie.extractor.device is '"
+                            + name
+                            + "' but PyTorch sees "
+                            + gpus
+                            + " GPU(s): use the CUDA build of pytorch-native and a GPU runtime");
+        }
+        return Device.gpu(id);
     }
 
     /** Runs the model once on an empty page so lazy native initialisation happens now. */

@@ -128,19 +128,40 @@ public final class AuditChain {
 
     /** True when each event's hash is right and names the one before it. */
     public static boolean verify(Iterable<AuditEvent> chain) {
+        return check(chain) == null;
+    }
+
+    /**
+     * Where a chain breaks.
+     *
+     * @param index position in the chain (0-based)
+     * @param eventId the event where it breaks
+     * @param reason what is wrong
+     */
+    public record Break(int index, String eventId, String reason) {}
+
+    /**
+     * The first break of a chain, or null when every event's hash is right and names the one before
+     * it. An altered event fails its own hash; a removed or inserted one fails the link.
+     */
+    public static Break check(Iterable<AuditEvent> chain) {
         String previous = null;
-        boolean first = true;
+        int i = 0;
         for (AuditEvent e : chain) {
             if (!e.getHash().equals(hash(e))) {
-                return false;
+                return new Break(i, e.getEventId(), "its content does not match its hash");
             }
-            if (!first && !java.util.Objects.equals(previous, e.getPreviousHash())) {
-                return false;
+            if (i > 0 && !java.util.Objects.equals(previous, e.getPreviousHash())) {
+                return new Break(
+                        i,
+                        e.getEventId(),
+                        "it does not follow the event before it (an event was removed, inserted"
+                                + " or reordered)");
             }
             previous = e.getHash();
-            first = false;
+            i++;
         }
-        return true;
+        return null;
     }
 
     private static void field(StringBuilder out, String value) {

@@ -7,6 +7,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.SameSite;
 import io.medvie.events.Box;
 import io.medvie.events.ExtractedField;
@@ -30,6 +31,7 @@ import io.medvie.review.task.TaskService;
 import io.medvie.review.task.TaskService.InvalidDocumentException;
 import io.medvie.review.task.TaskService.TaskConflictException;
 import io.medvie.review.task.TaskService.TaskNotFoundException;
+import io.medvie.schemas.quality.QualityView;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -42,6 +44,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +72,8 @@ import org.slf4j.LoggerFactory;
  * POST /api/tasks/{id}/skip        reviewer  give the task back
  * POST /api/tasks/{id}/submit      reviewer  {document, rowOrigins}: the verified document
  * GET  /api/admin/stats            admin     throughput
+ * GET  /api/admin/quality          admin     measured accuracy per model version and field
+ *                                            (medvie.quality, written by the quality app)
  * GET  /api/admin/accounts         admin     accounts (never their hashes)
  * POST /api/admin/accounts         admin     {username, role, password}: create or replace
  * </pre>
@@ -87,9 +93,11 @@ public final class ReviewHttpServer implements AutoCloseable {
     private final Sessions sessions;
     private final LoginThrottle throttle;
     private final boolean secureCookies;
+    private final Supplier<List<QualityView.Row>> quality;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, byte[]> resources = new ConcurrentHashMap<>();
     private final Javalin app;
+    private final List<String> routes = new CopyOnWriteArrayList<>();
 
     public ReviewHttpServer(
             ReviewStore store,
@@ -98,8 +106,10 @@ public final class ReviewHttpServer implements AutoCloseable {
             Sessions sessions,
             LoginThrottle throttle,
             boolean secureCookies,
+            Supplier<List<QualityView.Row>> quality,
             String host,
             int port) {
+        this.quality = quality;
         this.store = store;
         this.tasks = tasks;
         this.pages = pages;
@@ -110,6 +120,12 @@ public final class ReviewHttpServer implements AutoCloseable {
                 Javalin.create(
                         config -> {
                             config.startup.showJavalinBanner = false;
+                            config.events.handlerAdded(
+                                    h -> {
+                                        if (h.getHttpMethod().isHttpMethod()) {
+                                            routes.add(h.getHttpMethod() + " " + h.getPath());
+                                        }
+                                    });
                             config.jetty.host = host;
                             config.jetty.port = port;
                             config.routes.before(ReviewHttpServer::securityHeaders);
@@ -145,6 +161,8 @@ public final class ReviewHttpServer implements AutoCloseable {
                             config.routes.get(
                                     "/api/admin/stats", api(ReviewRole.ADMIN, this::stats));
                             config.routes.get(
+                                    "/api/admin/quality", api(ReviewRole.ADMIN, this::quality));
+                            config.routes.get(
                                     "/api/admin/accounts", api(ReviewRole.ADMIN, this::accounts));
                             config.routes.post(
                                     "/api/admin/accounts",
@@ -178,6 +196,21 @@ public final class ReviewHttpServer implements AutoCloseable {
                             config.routes.exception(
                                     IllegalArgumentException.class,
                                     (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage()));
+                            // Javalin refuses a body over its request size limit (1 MB) with
+                            // a plain-text 413; the API answers every error in JSON.
+                            config.routes.exception(
+                                    HttpResponseException.class,
+                                    (e, ctx) ->
+                                            error(
+                                                    ctx,
+                                                    e.getStatus(),
+                                                    e.getStatus() == 413
+                                                            ? "too_large"
+                                                            : "http_" + e.getStatus(),
+                                                    e.getStatus() == 413
+                                                            ? "the body is over the request size"
+                                                                    + " limit"
+                                                            : e.getMessage()));
                         });
     }
 
@@ -188,6 +221,11 @@ public final class ReviewHttpServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /** Every route served, as {@code METHOD /path}: for tests that must cover them all. */
+    public List<String> routes() {
+        return List.copyOf(routes);
     }
 
     // ---- guards -------------------------------------------------------------------------------
@@ -622,6 +660,27 @@ public final class ReviewHttpServer implements AutoCloseable {
                 Map.of("open", counts.open(), "claimed", counts.claimed(), "done", counts.done()));
         out.put("throughput", Throughput.of(store.board().doneStates(), now, 12));
         ctx.json(out);
+    }
+
+    private void quality(Context ctx, Sessions.Session session, Principal p) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (QualityView.Row r : quality.get()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("modelVersion", r.modelVersion());
+            m.put("field", r.field());
+            m.put("autoAcceptedChecked", r.autoAcceptedChecked());
+            m.put("autoAcceptedCorrect", r.autoAcceptedCorrect());
+            m.put("autoAcceptedAccuracy", finite(r.autoAcceptedAccuracy()));
+            m.put("reviewed", r.reviewed());
+            m.put("reviewedCorrected", r.reviewedCorrected());
+            m.put("correctionRate", finite(r.correctionRate()));
+            out.add(m);
+        }
+        ctx.json(out);
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 
     private void accounts(Context ctx, Sessions.Session session, Principal p) {

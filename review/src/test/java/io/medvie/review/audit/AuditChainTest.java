@@ -41,6 +41,12 @@ class AuditChainTest {
 
         List<AuditEvent> removed = List.of(events.get(0), events.get(2));
         assertThat(AuditChain.verify(removed)).isFalse();
+        assertThat(AuditChain.check(altered).index()).isEqualTo(1);
+        assertThat(AuditChain.check(altered).reason()).contains("hash");
+        assertThat(AuditChain.check(removed).index()).isEqualTo(1);
+        assertThat(AuditChain.check(removed).eventId()).isEqualTo(events.get(2).getEventId());
+        assertThat(AuditChain.check(removed).reason()).contains("removed");
+        assertThat(AuditChain.check(events)).isNull();
     }
 
     @Test

@@ -53,4 +53,37 @@ class SettingsTest {
                 .containsExactlyInAnyOrderEntriesOf(
                         Map.of("bootstrap.servers", "b:9092", "security.protocol", "SASL_SSL"));
     }
+
+    @Test
+    void tlsAndSaslFromTheEnvironmentReachKafkaClientsUnchanged() {
+        String jaas =
+                "org.apache.kafka.common.security.scram.ScramLoginModule required"
+                        + " username=\"medvie\" password=\"p=a s;s\";";
+        Settings s =
+                Settings.of(
+                        Map.of("kafka.bootstrap.servers", "b:9093"),
+                        Map.of(
+                                "KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
+                                "KAFKA_SASL_MECHANISM", "SCRAM-SHA-512",
+                                "KAFKA_SASL_JAAS_CONFIG", jaas,
+                                "KAFKA_SSL_TRUSTSTORE_LOCATION", "/etc/medvie/tls/truststore.p12",
+                                "KAFKA_SSL_TRUSTSTORE_TYPE", "PKCS12",
+                                "KAFKA_SSL_TRUSTSTORE_PASSWORD", "changeit",
+                                "KAFKA_SSL_KEYSTORE_LOCATION", "/etc/medvie/tls/client.p12",
+                                "KAFKA_SSL_KEY_PASSWORD", "k",
+                                "KAFKA_SSL_ENDPOINT_IDENTIFICATION_ALGORITHM", "https",
+                                "PATH", "/usr/bin"));
+        assertThat(s.kafkaClientProps())
+                .containsEntry("bootstrap.servers", "b:9093")
+                .containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+                .containsEntry("sasl.jaas.config", jaas)
+                .containsEntry("ssl.truststore.location", "/etc/medvie/tls/truststore.p12")
+                .containsEntry("ssl.truststore.type", "PKCS12")
+                .containsEntry("ssl.truststore.password", "changeit")
+                .containsEntry("ssl.keystore.location", "/etc/medvie/tls/client.p12")
+                .containsEntry("ssl.key.password", "k")
+                .containsEntry("ssl.endpoint.identification.algorithm", "https")
+                .hasSize(10);
+    }
 }

@@ -35,7 +35,7 @@ public record GrpoConfig(
         long seed) {
 
     public static final GrpoConfig DEFAULT =
-            new GrpoConfig(8, 4, 10, 2, 1e-4f, 0.2, 0.28, 0.04, 1f, 1.0, true, 0, 42);
+            new GrpoConfig(8, 4, 10, 2, 1e-3f, 0.2, 0.28, 0.04, 1f, 1.0, true, 0, 42);
 
     public GrpoConfig {
         positive(groupSize, "group size");

@@ -364,24 +364,31 @@ public final class GrpoTrainer {
      * scaled down to it, in place.
      */
     static double clipGradients(Tagger policy, double max) {
-        List<NDArray> grads = new ArrayList<>();
-        double sq = 0;
-        for (var pair : policy.block().getParameters()) {
-            Parameter p = pair.getValue();
-            if (!p.requiresGradient()) {
-                continue;
+        // getGradient() wraps the gradient in a new array of the parameter's manager (the model's):
+        // move the wrappers and everything computed from them to a scope closed here, or every
+        // step would leave arrays the size of the parameters behind until the model is closed.
+        // Closing a wrapper does not free the gradient the parameter keeps.
+        try (NDManager scope = policy.model().getNDManager().newSubManager()) {
+            List<NDArray> grads = new ArrayList<>();
+            double sq = 0;
+            for (var pair : policy.block().getParameters()) {
+                Parameter p = pair.getValue();
+                if (!p.requiresGradient()) {
+                    continue;
+                }
+                NDArray grad = p.getArray().getGradient();
+                grad.attach(scope);
+                grads.add(grad);
+                sq += grad.square().sum().toType(DataType.FLOAT64, false).getDouble();
             }
-            NDArray grad = p.getArray().getGradient();
-            grads.add(grad);
-            sq += grad.square().sum().toType(DataType.FLOAT64, false).getDouble();
-        }
-        double norm = Math.sqrt(sq);
-        if (max > 0 && norm > max) {
-            float scale = (float) (max / (norm + 1e-6));
-            for (NDArray grad : grads) {
-                grad.muli(scale);
+            double norm = Math.sqrt(sq);
+            if (max > 0 && norm > max) {
+                float scale = (float) (max / (norm + 1e-6));
+                for (NDArray grad : grads) {
+                    grad.muli(scale);
+                }
             }
+            return norm;
         }
-        return norm;
     }
 }

@@ -96,7 +96,7 @@ public final class TrainRlCommand implements Callable<Integer> {
             description = "Optimiser steps per sampled batch.")
     int innerEpochs;
 
-    @Option(names = "--lr", defaultValue = "1e-4", description = "Adam's learning rate.")
+    @Option(names = "--lr", defaultValue = "1e-3", description = "Adam's learning rate.")
     float learningRate;
 
     @Option(names = "--clip-low", defaultValue = "0.2", description = "Ratio clip below 1.")

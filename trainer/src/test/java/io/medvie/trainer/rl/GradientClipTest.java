@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
+import ai.djl.ndarray.BaseNDManager;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.DefaultTrainingConfig;
@@ -50,6 +51,15 @@ class GradientClipTest {
                 double reported = GrpoTrainer.clipGradients(tagger, 0.5);
                 assertEquals(before, reported, before * 1e-5);
                 assertEquals(0.5, GrpoTrainer.clipGradients(tagger, 0), 1e-3);
+
+                // Nothing is left behind in the model's manager: a step after another, the
+                // gradient wrappers and their squares would otherwise pile up there.
+                BaseNDManager model = (BaseNDManager) tagger.model().getNDManager();
+                int arrays = model.getManagedArrays().size();
+                for (int i = 0; i < 20; i++) {
+                    GrpoTrainer.clipGradients(tagger, 0.5);
+                }
+                assertEquals(arrays, model.getManagedArrays().size());
             }
         }
     }

@@ -20,6 +20,12 @@ async function load() {
     el('td', {}, (100 * f.rate).toFixed(1) + ' %'))));
   document.querySelector('#reviewers tbody').replaceChildren(...t.reviewers.map((r) => el('tr', {},
     el('td', {}, r.reviewer), el('td', {}, r.tasks), el('td', {}, duration(r.medianMs)))));
+  const percent = (v) => (v === null || v === undefined ? '-' : (100 * v).toFixed(1) + ' %');
+  const quality = (await api('GET', '/api/admin/quality')).data ?? [];
+  document.querySelector('#quality tbody').replaceChildren(...quality.map((q) => el('tr', {},
+    el('td', {}, q.modelVersion), el('td', {}, q.field), el('td', {}, q.autoAcceptedChecked),
+    el('td', {}, q.autoAcceptedCorrect), el('td', {}, percent(q.autoAcceptedAccuracy)),
+    el('td', {}, q.reviewed), el('td', {}, q.reviewedCorrected), el('td', {}, percent(q.correctionRate)))));
   const accounts = (await api('GET', '/api/admin/accounts')).data;
   document.querySelector('#accounts tbody').replaceChildren(...accounts.map((a) => el('tr', {},
     el('td', {}, a.username), el('td', {}, a.role), el('td', {}, time(a.updatedAt)), el('td', {}, a.updatedBy))));

@@ -1,0 +1,178 @@
+package io.medvie.trainer.service;
+
+import com.sun.net.httpserver.HttpServer;
+import io.medvie.trainer.rl.StepMetrics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The trainer's metrics, in Prometheus format at {@code /metrics}: the last GRPO step (reward mean
+ * and std, share of zero-std groups, KL, entropy, clip ratio, gradient norm, learning rate, step),
+ * pool sizes, samples taken and dead-lettered, rounds, gate decisions and published models.
+ */
+public final class TrainerMetrics implements AutoCloseable {
+    private final PrometheusMeterRegistry registry =
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final AtomicReference<StepMetrics> last = new AtomicReference<>();
+    private final Counter samples;
+    private final Counter dlq;
+    private final Counter rounds;
+    private final Counter published;
+    private final Counter gatePublish;
+    private final Counter gateRefuse;
+    private volatile int trainPool;
+    private volatile int heldOutPool;
+    private HttpServer http;
+
+    public TrainerMetrics() {
+        new JvmMemoryMetrics().bindTo(registry);
+        step(
+                "reward.mean",
+                "Mean reward of the last step's sampled labelings",
+                StepMetrics::rewardMean);
+        step("reward.std", "Mean within-group reward std of the last step", StepMetrics::rewardStd);
+        step(
+                "frac.zero.std",
+                "Share of groups whose rewards were all equal",
+                StepMetrics::fracZeroStd);
+        step("kl", "KL to the reference policy", StepMetrics::kl);
+        step("entropy", "Mean token entropy of the policy", StepMetrics::entropy);
+        step("clip.ratio", "Share of tokens whose ratio was clipped", StepMetrics::clipRatio);
+        step("grad.norm", "Global gradient norm before clipping", StepMetrics::gradNorm);
+        step("learning.rate", "Learning rate", StepMetrics::learningRate);
+        step("loss", "GRPO loss", StepMetrics::loss);
+        step("step", "Step of the round in progress", StepMetrics::step);
+        Gauge.builder("medvie.trainer.pool.samples", this, m -> m.trainPool)
+                .tag("split", "train")
+                .description("Verified samples in the pool")
+                .register(registry);
+        Gauge.builder("medvie.trainer.pool.samples", this, m -> m.heldOutPool)
+                .tag("split", "heldout")
+                .register(registry);
+        samples =
+                Counter.builder("medvie.trainer.samples")
+                        .description("Verified samples taken into the pool")
+                        .register(registry);
+        dlq =
+                Counter.builder("medvie.trainer.dlq")
+                        .description("Verified samples sent to the dead-letter topic")
+                        .register(registry);
+        rounds =
+                Counter.builder("medvie.trainer.rounds")
+                        .description("Training rounds finished")
+                        .register(registry);
+        published =
+                Counter.builder("medvie.trainer.published")
+                        .description("Models published")
+                        .register(registry);
+        gatePublish =
+                Counter.builder("medvie.trainer.gate.decisions")
+                        .tag("decision", "publish")
+                        .description("Gate decisions")
+                        .register(registry);
+        gateRefuse =
+                Counter.builder("medvie.trainer.gate.decisions")
+                        .tag("decision", "refuse")
+                        .register(registry);
+    }
+
+    private void step(String name, String description, ToDoubleFunction<StepMetrics> f) {
+        Gauge.builder(
+                        "medvie.trainer.grpo." + name,
+                        last,
+                        r -> r.get() == null ? Double.NaN : f.applyAsDouble(r.get()))
+                .description(description)
+                .register(registry);
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    void stepped(StepMetrics m) {
+        last.set(m);
+    }
+
+    void pool(int train, int heldOut) {
+        trainPool = train;
+        heldOutPool = heldOut;
+    }
+
+    void sampled(int n) {
+        samples.increment(n);
+    }
+
+    void deadLettered() {
+        dlq.increment();
+    }
+
+    void roundDone(Gate.Decision decision, boolean sent) {
+        rounds.increment();
+        (decision.publish() ? gatePublish : gateRefuse).increment();
+        if (sent) {
+            published.increment();
+        }
+    }
+
+    /** Verified samples this process has taken: pooled or dead-lettered. */
+    public long samplesTaken() {
+        return Math.round(samples.count() + dlq.count());
+    }
+
+    public double publishedCount() {
+        return published.count();
+    }
+
+    public double refusedCount() {
+        return gateRefuse.count();
+    }
+
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    /** Serves {@code /metrics} and {@code /health} on the given host. */
+    public int serve(String host, int port) throws IOException {
+        http = HttpServer.create(new InetSocketAddress(host, port), 0);
+        http.createContext(
+                "/metrics",
+                exchange -> {
+                    byte[] body = scrape().getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders()
+                            .add("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+                    exchange.sendResponseHeaders(200, body.length);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(body);
+                    }
+                });
+        http.createContext(
+                "/health",
+                exchange -> {
+                    byte[] body = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
+                    exchange.sendResponseHeaders(200, body.length);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(body);
+                    }
+                });
+        http.start();
+        return http.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        if (http != null) {
+            http.stop(0);
+        }
+        registry.close();
+    }
+}
