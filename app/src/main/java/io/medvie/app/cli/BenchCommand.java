@@ -13,7 +13,12 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description =
                 "Benchmarks; each reports ratios against a baseline measured in the same run.",
-        subcommands = {OcrAccuracyBench.class, ExtractBench.class, PipelineBench.class})
+        subcommands = {
+            OcrAccuracyBench.class,
+            ExtractBench.class,
+            PipelineBench.class,
+            io.medvie.bench.ChaosBench.class
+        })
 public final class BenchCommand implements Runnable {
     @Spec CommandSpec spec;
 
