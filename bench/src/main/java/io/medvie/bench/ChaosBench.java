@@ -135,6 +135,14 @@ public final class ChaosBench implements Callable<Integer> {
                             + " self. Kafka's default is 45 s. Default: 10 s.")
     Duration sessionTimeout;
 
+    @Option(
+            names = "--trainer-round-wait",
+            defaultValue = "PT60S",
+            description =
+                    "How long a due trainer kill waits for a round to be running, so that"
+                            + " kills also land inside rounds (PT0S: at once). Default: 60 s.")
+    Duration trainerRoundWait;
+
     @Option(names = "--json", description = "Also write the results to this file.")
     Path json;
 
@@ -159,6 +167,7 @@ public final class ChaosBench implements Callable<Integer> {
                         gateMargin,
                         gateMinHeldout,
                         sessionTimeout,
+                        trainerRoundWait,
                         maxWait);
         Path runDir = dir.resolve("run-" + Instant.now().toString().replace(':', '-'));
         ChaosRun.Result result = new ChaosRun(options, runDir, dir, System.out).run();
@@ -200,6 +209,11 @@ public final class ChaosBench implements Callable<Integer> {
                 "submissions in doubt (no answer) / with sample",
                 c.inDoubt(),
                 c.inDoubtWithSample() + " have one");
+        row(
+                out,
+                "samples in the trainer's pool",
+                r.trainerPooled(),
+                "all verified (less trainer DLQ)");
         row(out, "ModelPublished events", c.modelEvents(), "one per version");
         row(out, "model versions", c.modelVersions().size(), "");
         row(

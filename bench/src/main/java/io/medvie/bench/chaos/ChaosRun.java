@@ -69,6 +69,8 @@ public final class ChaosRun {
      * @param gateMinHeldout fewest held-out documents a gate decision rests on
      * @param sessionTimeout the services' consumer session timeout: how soon a killed member's
      *     partitions go to its restarted self (Kafka's default 45 s only makes the run longer)
+     * @param trainerRoundWait how long a due trainer kill waits for a round to be running, so that
+     *     kills land inside rounds too (0: kill at once)
      * @param maxWait bound on the whole run after the data is generated
      */
     public record Options(
@@ -85,6 +87,7 @@ public final class ChaosRun {
             double gateMargin,
             int gateMinHeldout,
             Duration sessionTimeout,
+            Duration trainerRoundWait,
             Duration maxWait) {}
 
     /** One injected fault. */
@@ -123,6 +126,7 @@ public final class ChaosRun {
             double drainSeconds,
             double wallSeconds,
             long benchPeakRssMb,
+            int trainerPooled,
             List<String> problems) {
 
         public boolean ok() {
@@ -289,6 +293,7 @@ public final class ChaosRun {
                                 sim.inDoubtReports(),
                                 Duration.ofMinutes(2));
                 Map<String, List<String>> rounds = roundOutcomes(trainerData);
+                int pooled = pooled(trainerData);
                 List<ServiceProcess.UnbiddenExit> unbidden = new ArrayList<>();
                 List<ServiceFigures> figures = new ArrayList<>();
                 for (ServiceProcess p : procs) {
@@ -306,6 +311,12 @@ public final class ChaosRun {
                 }
                 procs.forEach(ServiceProcess::close);
                 List<String> problems = new ArrayList<>(count.problems());
+                int trainerDlq = count.dlq().getOrDefault(Topics.DLQ_TRAINER, 0);
+                if (pooled + trainerDlq < count.verifiedSamples()) {
+                    problems.add(
+                            "verified samples not in the trainer's pool: "
+                                    + (count.verifiedSamples() - trainerDlq - pooled));
+                }
                 if (!drained) {
                     problems.add("not drained within " + options.maxWait() + ": " + lastState);
                 }
@@ -360,6 +371,7 @@ public final class ChaosRun {
                         drainSeconds,
                         (System.nanoTime() - start) / 1e9,
                         mb(benchPeakRss()),
+                        pooled,
                         problems);
             } finally {
                 stop.set(true);
@@ -414,6 +426,12 @@ public final class ChaosRun {
         ServiceProcess p = services.get(f.target());
         String state = "";
         if (f.target().equals("trainer")) {
+            // A kill inside a round is the one that tests resume and publish-once: wait a while
+            // for one to be running (bounded; the stream goes on meanwhile).
+            long until = System.nanoTime() + options.trainerRoundWait().toNanos();
+            while (!roundInProgress(trainerData) && System.nanoTime() < until) {
+                Thread.sleep(200);
+            }
             state = roundInProgress(trainerData) ? "in a round" : "between rounds";
         }
         int extracted = live.extracted();
