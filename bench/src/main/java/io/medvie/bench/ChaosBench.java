@@ -62,6 +62,14 @@ public final class ChaosBench implements Callable<Integer> {
     double rate;
 
     @Option(
+            names = "--backlog",
+            defaultValue = "40",
+            description =
+                    "Most reports submitted and not yet extracted, so that submission lasts"
+                            + " the whole run (0: no bound). Default: ${DEFAULT-VALUE}.")
+    int backlog;
+
+    @Option(
             names = "--kills",
             defaultValue = "3",
             description = "SIGKILLs of each service. Default: ${DEFAULT-VALUE}.")
@@ -158,6 +166,7 @@ public final class ChaosBench implements Callable<Integer> {
                         style,
                         seed,
                         rate,
+                        backlog,
                         mode.equals("broker") ? 0 : kills,
                         mode.equals("crash") ? 0 : brokerRestarts,
                         killPause,

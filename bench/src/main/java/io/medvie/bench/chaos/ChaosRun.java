@@ -58,6 +58,8 @@ public final class ChaosRun {
      * @param style synth style (clean keeps OCR cheap)
      * @param seed seeds the data, the fault points and the reviewer
      * @param rate reports submitted per second
+     * @param backlog most reports submitted and not yet extracted (0: no bound): keeps the stream
+     *     going for as long as the extractor works, so faults meet every stage busy
      * @param kills SIGKILLs of each service during the stream
      * @param brokerRestarts broker stops and starts during the stream
      * @param killPause longest pause before a killed service is started again (seeded, at least a
@@ -78,6 +80,7 @@ public final class ChaosRun {
             String style,
             long seed,
             double rate,
+            int backlog,
             int kills,
             int brokerRestarts,
             Duration killPause,
@@ -219,12 +222,14 @@ public final class ChaosRun {
             Set<String> submitted = ConcurrentHashMap.newKeySet();
             AtomicLong submitRetries = new AtomicLong();
             AtomicInteger cursor = new AtomicInteger();
-            Thread submitter = submitter(stream, platform, submitted, submitRetries, cursor, stop);
+            LiveCounts live = new LiveCounts(kafka).start();
+            Thread submitter =
+                    submitter(stream, platform, submitted, submitRetries, cursor, live, stop);
             List<Fault> faults = new ArrayList<>();
             boolean drained;
             double streamSeconds;
             double drainSeconds;
-            try (LiveCounts live = new LiveCounts(kafka).start();
+            try (live;
                     SimulatedReviewer sim =
                             new SimulatedReviewer(
                                             reviewUrl,
@@ -489,6 +494,7 @@ public final class ChaosRun {
             Set<String> submitted,
             AtomicLong retries,
             AtomicInteger cursor,
+            LiveCounts live,
             AtomicBoolean stop) {
         SubmitClient client =
                 new SubmitClient(URI.create(platform.ingestUrl()), platform.submitToken());
@@ -504,6 +510,16 @@ public final class ChaosRun {
                                         Thread.sleep(wait / 1_000_000);
                                     }
                                     next += interval;
+                                    // Stay at most `backlog` reports ahead of the extractor, so
+                                    // that the stream lasts as long as the faults do and a
+                                    // broker restart also meets ingest in the middle of work.
+                                    while (options.backlog() > 0
+                                            && submitted.size() - live.extracted()
+                                                    >= options.backlog()
+                                            && !stop.get()) {
+                                        Thread.sleep(200);
+                                        next = System.nanoTime();
+                                    }
                                     while (!stop.get()) {
                                         SubmitClient.Outcome o = client.submit(item.file());
                                         if (o.accepted()) {

@@ -28,6 +28,7 @@ class ChaosRunIT {
                         "clean",
                         11,
                         4,
+                        12,
                         1,
                         1,
                         Duration.ofSeconds(3),
