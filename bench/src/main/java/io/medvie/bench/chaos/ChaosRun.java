@@ -242,12 +242,28 @@ public final class ChaosRun {
                                     .start()) {
                 long deadline = System.nanoTime() + options.maxWait().toNanos();
                 long lastLine = 0;
-                int next = 0;
-                while (next < plan.size() && System.nanoTime() < deadline) {
-                    Fault f = plan.get(next);
-                    if (live.extracted() >= f.atExtracted()) {
-                        faults.add(inject(f, byName, platform, trainerData, live));
-                        next++;
+                List<Fault> pending = new ArrayList<>(plan);
+                Map<Fault, Long> dueSince = new HashMap<>();
+                while (!pending.isEmpty() && System.nanoTime() < deadline) {
+                    Fault ready = null;
+                    for (Fault f : pending) {
+                        if (live.extracted() < f.atExtracted()) {
+                            break; // the plan is in order of position
+                        }
+                        long due = dueSince.computeIfAbsent(f, k -> System.nanoTime());
+                        // A kill inside a round is the one that tests resume and publish-once:
+                        // a due trainer kill waits a while for a round to be running; the other
+                        // due faults go ahead of it meanwhile.
+                        if (!f.target().equals("trainer")
+                                || roundInProgress(trainerData)
+                                || System.nanoTime() - due > options.trainerRoundWait().toNanos()) {
+                            ready = f;
+                            break;
+                        }
+                    }
+                    if (ready != null) {
+                        faults.add(inject(ready, byName, platform, trainerData, live));
+                        pending.remove(ready);
                         continue;
                     }
                     if (System.nanoTime() - lastLine > 10_000_000_000L) {
@@ -431,12 +447,6 @@ public final class ChaosRun {
         ServiceProcess p = services.get(f.target());
         String state = "";
         if (f.target().equals("trainer")) {
-            // A kill inside a round is the one that tests resume and publish-once: wait a while
-            // for one to be running (bounded; the stream goes on meanwhile).
-            long until = System.nanoTime() + options.trainerRoundWait().toNanos();
-            while (!roundInProgress(trainerData) && System.nanoTime() < until) {
-                Thread.sleep(200);
-            }
             state = roundInProgress(trainerData) ? "in a round" : "between rounds";
         }
         int extracted = live.extracted();
