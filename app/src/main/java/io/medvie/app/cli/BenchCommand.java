@@ -1,5 +1,6 @@
 package io.medvie.app.cli;
 
+import io.medvie.bench.ChaosBench;
 import io.medvie.bench.ExtractBench;
 import io.medvie.bench.OcrAccuracyBench;
 import io.medvie.bench.PipelineBench;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Spec;
             PipelineBench.class,
             FuzzBench.class,
             RlBench.class,
+            ChaosBench.class,
         })
 public final class BenchCommand implements Runnable {
     @Spec CommandSpec spec;

@@ -50,6 +50,8 @@ public final class SimulatedReviewer implements AutoCloseable {
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final Set<String> unknown = ConcurrentHashMap.newKeySet();
+    private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+    private final Set<String> inDoubt = ConcurrentHashMap.newKeySet();
     private Thread thread;
 
     /**
@@ -136,9 +138,22 @@ public final class SimulatedReviewer implements AutoCloseable {
         if (random.nextDouble() < errorRate && corruptOneValue(verified, random)) {
             erred.incrementAndGet();
         }
-        ensure(
-                session.post("/api/tasks/" + taskId + "/submit", Map.of("document", verified)),
-                "submit");
+        String reportId = task.get("reportId").asText();
+        HttpResponse<String> answer;
+        try {
+            answer = session.post("/api/tasks/" + taskId + "/submit", Map.of("document", verified));
+        } catch (IOException e) {
+            // No answer (the service died, or the connection broke): the sample may or may not
+            // have been committed. The task is still ours if it was not; we will get it back.
+            inDoubt.add(reportId);
+            throw e;
+        }
+        if (answer.statusCode() / 100 != 2) {
+            inDoubt.add(reportId);
+        }
+        ensure(answer, "submit");
+        acknowledged.add(reportId);
+        inDoubt.remove(reportId);
         submitted.incrementAndGet();
         return true;
     }
@@ -237,6 +252,21 @@ public final class SimulatedReviewer implements AutoCloseable {
 
     public long failures() {
         return failures.get();
+    }
+
+    /**
+     * Report ids whose submission the review service answered with 2xx: each must have a sample.
+     */
+    public Set<String> acknowledgedReports() {
+        return Set.copyOf(acknowledged);
+    }
+
+    /**
+     * Report ids whose last submission got no answer or an error and were not acknowledged since:
+     * their sample may or may not exist (a crash between the commit and the answer).
+     */
+    public Set<String> inDoubtReports() {
+        return Set.copyOf(inDoubt);
     }
 
     @Override
