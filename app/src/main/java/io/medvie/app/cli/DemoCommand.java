@@ -328,9 +328,9 @@ public final class DemoCommand implements Callable<Integer> {
             props.put("medvie.blob.dir", dataDir.resolve("blobs").toString());
             props.put("medvie.extractor.instance.id", "demo-extractor");
             props.put("medvie.extractor.metrics.port", "0");
-            // Audit a tenth of what would be auto-accepted, so the quality table has a measured
+            // Audit half of what would be auto-accepted, so the quality table has a measured
             // accuracy of auto-accepted fields after a short run (production default: 2%).
-            props.put("medvie.routing.lab-report.audit.rate", "0.1");
+            props.put("medvie.routing.lab-report.audit.rate", "0.5");
             System.err.println("Starting the extractor (model, OCR pool) ...");
             ExtractorRuntime extractor =
                     ExtractorRuntime.start(

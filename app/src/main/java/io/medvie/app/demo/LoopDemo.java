@@ -271,9 +271,31 @@ public final class LoopDemo {
                             ? "-"
                             : String.format(Locale.ROOT, "%.0f%%", 100 * c.autoAcceptRate()));
         }
+        Runtime rt = Runtime.getRuntime();
+        out.printf(
+                Locale.ROOT,
+                "  memory: heap used %d MB of %d MB max, RSS peak %s (the whole demo in this JVM)%n",
+                (rt.totalMemory() - rt.freeMemory()) >> 20,
+                rt.maxMemory() >> 20,
+                peakRss());
         out.println(
                 "  (held-out F1: the trainer's gate, on verified samples it never trained on;"
                         + " unseen-tmpl F1: the demo's own evaluation set from templates the"
                         + " shipped model never saw)");
+    }
+
+    /** VmHWM of this process from /proc (Linux), or "n/a". */
+    private static String peakRss() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                    return (kb >> 10) + " MB";
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux
+        }
+        return "n/a";
     }
 }
