@@ -1,6 +1,7 @@
 package io.medvie.trainer.service;
 
 import com.sun.net.httpserver.HttpServer;
+import io.medvie.extractor.service.MetricsEndpoint;
 import io.medvie.trainer.rl.StepMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -9,9 +10,6 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.ToDoubleFunction;
 
@@ -143,28 +141,7 @@ public final class TrainerMetrics implements AutoCloseable {
 
     /** Serves {@code /metrics} and {@code /health} on the given host. */
     public int serve(String host, int port) throws IOException {
-        http = HttpServer.create(new InetSocketAddress(host, port), 0);
-        http.createContext(
-                "/metrics",
-                exchange -> {
-                    byte[] body = scrape().getBytes(StandardCharsets.UTF_8);
-                    exchange.getResponseHeaders()
-                            .add("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
-                    exchange.sendResponseHeaders(200, body.length);
-                    try (OutputStream out = exchange.getResponseBody()) {
-                        out.write(body);
-                    }
-                });
-        http.createContext(
-                "/health",
-                exchange -> {
-                    byte[] body = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
-                    exchange.sendResponseHeaders(200, body.length);
-                    try (OutputStream out = exchange.getResponseBody()) {
-                        out.write(body);
-                    }
-                });
-        http.start();
+        http = MetricsEndpoint.start(host, port, this::scrape);
         return http.getAddress().getPort();
     }
 
