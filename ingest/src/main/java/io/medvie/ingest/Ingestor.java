@@ -11,8 +11,13 @@ import io.medvie.schemas.Topics;
 import io.medvie.schemas.json.DocumentSchemas;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -69,6 +74,19 @@ public final class Ingestor {
     /** The report id of some bytes: derived from their hash, so equal bytes get equal ids. */
     public static String reportIdOf(String sha256) {
         return "r-" + sha256.substring(0, 32);
+    }
+
+    /** The report id ingest will give a file's bytes (for clients that know what they send). */
+    public static String reportIdOfFile(Path file) throws IOException {
+        try {
+            return reportIdOf(
+                    HexFormat.of()
+                            .formatHex(
+                                    MessageDigest.getInstance("SHA-256")
+                                            .digest(Files.readAllBytes(file))));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
     }
 
     /**

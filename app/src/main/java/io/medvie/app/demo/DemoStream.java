@@ -12,10 +12,7 @@ import io.medvie.synth.template.Templates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,8 +57,9 @@ public final class DemoStream {
         generate(seenDir, seen, Templates.select(List.of(), UNSEEN), style, seed, threads);
         generate(unseenDir, unseen, Templates.select(UNSEEN, List.of()), style, seed + 1, threads);
         generate(evalDir, eval, Templates.select(UNSEEN, List.of()), style, seed + 2, threads);
-        List<Item> seenItems = items(seenDir, false);
-        List<Item> unseenItems = items(unseenDir, true);
+        Map<String, JsonNode> truth = new ConcurrentHashMap<>();
+        List<Item> seenItems = items(seenDir, false, truth);
+        List<Item> unseenItems = items(unseenDir, true, truth);
         // Interleave so that unseen templates arrive all along the stream.
         List<Item> all = new ArrayList<>();
         int s = 0;
@@ -73,14 +71,6 @@ public final class DemoStream {
                                     || (long) u * seenItems.size()
                                             <= (long) s * unseenItems.size());
             all.add(takeUnseen ? unseenItems.get(u++) : seenItems.get(s++));
-        }
-        Map<String, JsonNode> truth = new ConcurrentHashMap<>();
-        for (Path d : List.of(seenDir, unseenDir)) {
-            DatasetReader reader = DatasetReader.open(d);
-            for (Manifest.Entry e : reader.manifest().reports()) {
-                LabeledReport r = reader.read(e);
-                truth.put(Ingestor.reportIdOf(sha256(file(r))), r.document());
-            }
         }
         return new DemoStream(all, truth, evalDir);
     }
@@ -102,7 +92,9 @@ public final class DemoStream {
                 .run(done -> {});
     }
 
-    private static List<Item> items(Path dir, boolean unseen) throws IOException {
+    /** The reports of a folder to submit; their true documents go into {@code truth} by id. */
+    private static List<Item> items(Path dir, boolean unseen, Map<String, JsonNode> truth)
+            throws IOException {
         List<Item> out = new ArrayList<>();
         if (!Files.exists(dir.resolve("manifest.json"))) {
             return out;
@@ -110,26 +102,12 @@ public final class DemoStream {
         DatasetReader reader = DatasetReader.open(dir);
         for (Manifest.Entry e : reader.manifest().reports()) {
             LabeledReport r = reader.read(e);
-            Path f = file(r);
-            out.add(new Item(f, Ingestor.reportIdOf(sha256(f)), e.template(), unseen));
+            Path f = r.submissionFile();
+            String id = Ingestor.reportIdOfFile(f);
+            truth.put(id, r.document());
+            out.add(new Item(f, id, e.template(), unseen));
         }
         return out;
-    }
-
-    /** The file a person would submit: the PDF (born-digital or scanned), else the one image. */
-    private static Path file(LabeledReport r) {
-        Path pdf = r.pdfPath();
-        return pdf != null && Files.exists(pdf) ? pdf : r.imagePath(1);
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try {
-            return HexFormat.of()
-                    .formatHex(
-                            MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     public List<Item> items() {

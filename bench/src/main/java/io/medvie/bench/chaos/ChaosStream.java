@@ -9,13 +9,9 @@ import io.medvie.synth.layout.LabeledReport;
 import io.medvie.synth.layout.Manifest;
 import io.medvie.synth.style.Style;
 import io.medvie.synth.template.Templates;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,24 +55,13 @@ public final class ChaosStream {
         DatasetReader reader = DatasetReader.open(out);
         for (Manifest.Entry e : reader.manifest().reports()) {
             LabeledReport r = reader.read(e);
-            Path pdf = r.pdfPath();
-            Path f = pdf != null && Files.exists(pdf) ? pdf : r.imagePath(1);
-            String id = Ingestor.reportIdOf(sha256(f));
+            Path f = r.submissionFile();
+            String id = Ingestor.reportIdOfFile(f);
             if (truth.putIfAbsent(id, r.document()) == null) {
                 items.add(new Item(f, id));
             }
         }
         return new ChaosStream(items, truth);
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try {
-            return HexFormat.of()
-                    .formatHex(
-                            MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     public List<Item> items() {

@@ -1,6 +1,7 @@
 package io.medvie.synth.layout;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -24,5 +25,14 @@ public record LabeledReport(Path dir, ReportMeta meta, JsonNode document, List<P
     /** The PDF of the report, or null when there is none. */
     public Path pdfPath() {
         return meta.pdf() == null ? null : dir.resolve(meta.pdf());
+    }
+
+    /**
+     * The one file a person would submit for this report: its PDF (born-digital, or the scanned
+     * pages with {@code --scanned-pdf}) when it has one, else its first page's image.
+     */
+    public Path submissionFile() {
+        Path pdf = pdfPath();
+        return pdf != null && Files.exists(pdf) ? pdf : imagePath(1);
     }
 }
