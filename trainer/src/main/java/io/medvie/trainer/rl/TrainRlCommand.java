@@ -13,19 +13,16 @@ import io.medvie.model.decode.TagSet;
 import io.medvie.model.eval.EvalReport;
 import io.medvie.model.eval.Evaluator;
 import io.medvie.model.network.Tagger;
-import io.medvie.synth.layout.DatasetReader;
-import io.medvie.synth.layout.Manifest;
+import io.medvie.trainer.TrainingSet;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -191,31 +188,24 @@ public final class TrainRlCommand implements Callable<Integer> {
         }
         Decoder decoder = new Decoder();
         DatasetLoader loader = new DatasetLoader(new Labeler(TagSet.LAB_REPORT, decoder));
-        List<LabeledDocument> docs = new ArrayList<>();
-        ArrayNode sources = ModelArtifact.mapper().createArrayNode();
-        for (Path dir : data) {
-            Manifest m = DatasetReader.open(dir).manifest();
-            ObjectNode s = sources.addObject();
-            s.put("path", dir.toString());
-            s.put("seed", m.seed());
-            s.put("style", m.style());
-            s.putPOJO("templates", m.templates());
-            s.put("reports", m.reports().size());
-            // Labels are not used by RL; VALUES needs no word tags, TRUTH words come with them.
-            DatasetLoader.Labels labels =
-                    w == DatasetLoader.Words.OCR
-                            ? DatasetLoader.Labels.VALUES
-                            : DatasetLoader.Labels.TAGS;
-            docs.addAll(loader.load(dir, w, labels, threads, line -> progress(err, line)));
-        }
-        List<LabeledDocument> shuffled = new ArrayList<>(docs);
-        Collections.shuffle(shuffled, new Random(seed));
-        int held =
-                selectionFraction == 0
-                        ? 0
-                        : Math.max(1, (int) Math.round(shuffled.size() * selectionFraction));
-        List<LabeledDocument> selection = shuffled.subList(0, held);
-        List<LabeledDocument> train = shuffled.subList(held, shuffled.size());
+        // Labels are not used by RL; VALUES needs no word tags, TRUTH words come with them.
+        DatasetLoader.Labels labels =
+                w == DatasetLoader.Words.OCR
+                        ? DatasetLoader.Labels.VALUES
+                        : DatasetLoader.Labels.TAGS;
+        TrainingSet set =
+                TrainingSet.load(
+                        data,
+                        loader,
+                        w,
+                        labels,
+                        threads,
+                        selectionFraction,
+                        seed,
+                        line -> progress(err, line));
+        ArrayNode sources = set.sources();
+        List<LabeledDocument> selection = set.kept();
+        List<LabeledDocument> train = set.train();
         if (train.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "no reports left to train on");
         }

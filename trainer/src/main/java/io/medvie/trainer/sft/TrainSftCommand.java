@@ -14,18 +14,15 @@ import io.medvie.model.features.FeatureConfig;
 import io.medvie.model.network.Tagger;
 import io.medvie.model.network.TaggerConfig;
 import io.medvie.schemas.json.DocumentSchemas;
-import io.medvie.synth.layout.DatasetReader;
-import io.medvie.synth.layout.Manifest;
+import io.medvie.trainer.TrainingSet;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -141,27 +138,19 @@ public final class TrainSftCommand implements Callable<Integer> {
         Decoder decoder = new Decoder();
         Labeler labeler = new Labeler(TagSet.LAB_REPORT, decoder);
         DatasetLoader loader = new DatasetLoader(labeler);
-        List<LabeledDocument> docs = new ArrayList<>();
-        ArrayNode sources = ModelArtifact.mapper().createArrayNode();
-        for (Path dir : data) {
-            Manifest m = DatasetReader.open(dir).manifest();
-            ObjectNode s = sources.addObject();
-            s.put("path", dir.toString());
-            s.put("generator", m.generator());
-            s.put("seed", m.seed());
-            s.put("style", m.style());
-            s.putPOJO("templates", m.templates());
-            s.put("reports", m.reports().size());
-            docs.addAll(loader.load(dir, w, l, threads, line -> progress(err, line)));
-        }
-        List<LabeledDocument> shuffled = new ArrayList<>(docs);
-        Collections.shuffle(shuffled, new Random(seed));
-        int held =
-                heldoutFraction == 0
-                        ? 0
-                        : Math.max(1, (int) Math.round(shuffled.size() * heldoutFraction));
-        List<LabeledDocument> heldOut = shuffled.subList(0, held);
-        List<LabeledDocument> train = shuffled.subList(held, shuffled.size());
+        TrainingSet set =
+                TrainingSet.load(
+                        data,
+                        loader,
+                        w,
+                        l,
+                        threads,
+                        heldoutFraction,
+                        seed,
+                        line -> progress(err, line));
+        ArrayNode sources = set.sources();
+        List<LabeledDocument> heldOut = set.kept();
+        List<LabeledDocument> train = set.train();
         if (train.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "no reports left to train on");
         }
