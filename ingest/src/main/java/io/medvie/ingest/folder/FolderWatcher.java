@@ -56,8 +56,10 @@ public final class FolderWatcher implements AutoCloseable {
     private void run() {
         while (running.get()) {
             try {
-                pollOnce();
+                // Sleep first: a file is taken on its second sighting anyway, and a caller that
+                // drives pollOnce() itself (the tests) is not raced by a poll at construction.
                 Thread.sleep(interval.toMillis());
+                pollOnce();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
