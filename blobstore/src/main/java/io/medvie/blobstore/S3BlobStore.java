@@ -2,17 +2,11 @@ package io.medvie.blobstore;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -43,7 +37,6 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * covers the upload.
  */
 public final class S3BlobStore implements BlobStore, AutoCloseable {
-    private static final int BUFFER = 64 * 1024;
     private static final String DEFAULT_REGION = "us-east-1";
 
     private final S3Client s3;
@@ -132,36 +125,12 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
 
     @Override
     public Staged stage(InputStream in, long maxBytes) throws IOException {
-        Path file = Files.createTempFile(stageDir, "stage-", ".part");
-        MessageDigest sha256 = digest("SHA-256");
-        MessageDigest md5 = digest("MD5");
-        long size = 0;
-        boolean ok = false;
-        try (OutputStream out =
-                new DigestOutputStream(
-                        new DigestOutputStream(
-                                Files.newOutputStream(file, StandardOpenOption.WRITE), md5),
-                        sha256)) {
-            byte[] buffer = new byte[BUFFER];
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                size += n;
-                if (size > maxBytes) {
-                    throw new BlobTooLargeException(maxBytes);
-                }
-                out.write(buffer, 0, n);
-            }
-            ok = true;
-        } finally {
-            if (!ok) {
-                Files.deleteIfExists(file);
-            }
-        }
+        StagedFile.Copy copy = StagedFile.copy(stageDir, in, maxBytes, "SHA-256", "MD5");
         return new S3Staged(
-                file,
-                HexFormat.of().formatHex(sha256.digest()),
-                Base64.getEncoder().encodeToString(md5.digest()),
-                size);
+                copy.file(),
+                StagedFile.hex(copy.digests()[0]),
+                Base64.getEncoder().encodeToString(copy.digests()[1]),
+                copy.size());
     }
 
     @Override
@@ -231,49 +200,16 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         return e.getMessage();
     }
 
-    private static MessageDigest digest(String algorithm) {
-        try {
-            return MessageDigest.getInstance(algorithm);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has " + algorithm, e);
-        }
-    }
-
-    private final class S3Staged implements Staged {
-        private final Path file;
-        private final String sha256;
+    private final class S3Staged extends StagedFile {
         private final String md5Base64;
-        private final long size;
-        private boolean committed;
 
         S3Staged(Path file, String sha256, String md5Base64, long size) {
-            this.file = file;
-            this.sha256 = sha256;
+            super(file, sha256, size);
             this.md5Base64 = md5Base64;
-            this.size = size;
         }
 
         @Override
-        public String sha256() {
-            return sha256;
-        }
-
-        @Override
-        public long size() {
-            return size;
-        }
-
-        @Override
-        public InputStream open() throws IOException {
-            return Files.newInputStream(file);
-        }
-
-        @Override
-        public BlobRef commit() throws IOException {
-            BlobRef ref = new BlobRef(BlobStore.uriOf(sha256), sha256, size);
-            if (committed) {
-                return ref;
-            }
+        protected void publish(BlobRef ref) throws IOException {
             String key = keyOf(sha256);
             // Content-addressed: an object under this key already holds these bytes.
             if (!exists(key, ref.uri())) {
@@ -292,15 +228,6 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
                 }
             }
             Files.deleteIfExists(file);
-            committed = true;
-            return ref;
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (!committed) {
-                Files.deleteIfExists(file);
-            }
         }
     }
 }

@@ -3,9 +3,7 @@ package io.medvie.app.cli;
 import io.medvie.extractor.service.ExtractorConfig;
 import io.medvie.extractor.service.ExtractorRuntime;
 import io.medvie.schemas.config.Settings;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,11 +37,7 @@ public final class ExtractorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Properties platform = RunningPlatform.read(data.path());
-        Map<String, String> props = new HashMap<>();
-        props.put("kafka.bootstrap.servers", platform.getProperty("kafka.bootstrap.servers"));
-        props.put("schema.registry.url", platform.getProperty("schema.registry.url"));
-        props.put("medvie.blob.dir", data.path().resolve("blobs").toString());
+        Map<String, String> props = RunningPlatform.serviceSettings(data.path());
         props.put("medvie.extractor.instance.id", instance);
         props.put("medvie.extractor.metrics.port", Integer.toString(metricsPort));
         ExtractorRuntime runtime =
@@ -53,19 +47,11 @@ public final class ExtractorCommand implements Callable<Integer> {
                         + instance
                         + " running with model "
                         + runtime.modelVersion()
-                        + (runtime.metricsPort() > 0
-                                ? ", metrics at http://127.0.0.1:"
-                                        + runtime.metricsPort()
-                                        + "/metrics"
-                                : ""));
-        Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "extractor-shutdown"));
-        while (runtime.service().isRunning()) {
-            Thread.sleep(500);
-        }
-        Throwable failure = runtime.service().failure();
-        if (failure != null) {
-            throw new IllegalStateException("the extractor stopped", failure);
-        }
-        return 0;
+                        + RunningPlatform.metricsAt(runtime.metricsPort()));
+        return RunningPlatform.runUntilStopped(
+                "extractor",
+                runtime,
+                () -> runtime.service().isRunning(),
+                () -> runtime.service().failure());
     }
 }

@@ -3,9 +3,7 @@ package io.medvie.app.cli;
 import io.medvie.schemas.config.Settings;
 import io.medvie.trainer.service.TrainerConfig;
 import io.medvie.trainer.service.TrainerRuntime;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,11 +39,7 @@ public final class TrainerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Properties platform = RunningPlatform.read(data.path());
-        Map<String, String> props = new HashMap<>();
-        props.put("kafka.bootstrap.servers", platform.getProperty("kafka.bootstrap.servers"));
-        props.put("schema.registry.url", platform.getProperty("schema.registry.url"));
-        props.put("medvie.blob.dir", data.path().resolve("blobs").toString());
+        Map<String, String> props = RunningPlatform.serviceSettings(data.path());
         props.put("medvie.trainer.data.dir", data.path().resolve("trainer").toString());
         props.put("medvie.trainer.instance.id", instance);
         props.put("medvie.trainer.metrics.port", Integer.toString(metricsPort));
@@ -58,19 +52,8 @@ public final class TrainerCommand implements Callable<Integer> {
                         + runtime.liveVersion()
                         + ", data in "
                         + runtime.config().dataDir()
-                        + (runtime.metricsPort() > 0
-                                ? ", metrics at http://127.0.0.1:"
-                                        + runtime.metricsPort()
-                                        + "/metrics"
-                                : ""));
-        Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "trainer-shutdown"));
-        while (runtime.isRunning()) {
-            Thread.sleep(500);
-        }
-        Throwable failure = runtime.failure();
-        if (failure != null) {
-            throw new IllegalStateException("the trainer stopped", failure);
-        }
-        return 0;
+                        + RunningPlatform.metricsAt(runtime.metricsPort()));
+        return RunningPlatform.runUntilStopped(
+                "trainer", runtime, runtime::isRunning, runtime::failure);
     }
 }

@@ -9,6 +9,8 @@ import io.medvie.extractor.routing.Router;
 import io.medvie.extractor.routing.RoutingPolicy;
 import io.medvie.schemas.Topics;
 import io.medvie.schemas.dlq.DeadLetters;
+import io.medvie.schemas.kafka.TransactionalLoop;
+import io.medvie.schemas.kafka.TransactionalLoop.TransientFailure;
 import io.medvie.schemas.serde.AvroDeserializer;
 import io.medvie.schemas.serde.AvroSerdeConfig;
 import io.medvie.schemas.serde.AvroSerializer;
@@ -21,28 +23,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.AuthenticationException;
-import org.apache.kafka.common.errors.AuthorizationException;
-import org.apache.kafka.common.errors.InvalidConfigurationException;
-import org.apache.kafka.common.errors.OutOfOrderSequenceException;
-import org.apache.kafka.common.errors.ProducerFencedException;
-import org.apache.kafka.common.errors.UnsupportedVersionException;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,24 +59,11 @@ public final class ExtractorService implements AutoCloseable {
     private final ExtractorMetrics metrics;
     private final Router router;
     private final Clock clock;
-    private final KafkaConsumer<byte[], byte[]> consumer;
-    private final KafkaProducer<byte[], byte[]> producer;
+    private final TransactionalLoop loop;
     private final AvroDeserializer<ReportSubmitted> reports = new AvroDeserializer<>();
     private final AvroSerializer<SpecificRecord> events = new AvroSerializer<>();
     private final Retry blobRetry = new Retry(5, Duration.ofMillis(200), Duration.ofSeconds(5));
-    private final AtomicBoolean running = new AtomicBoolean(true);
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final KafkaClientMetrics consumerMetrics;
-    private Thread thread;
-
-    /** A failure that the next attempt at the same batch may not see. */
-    static final class TransientFailure extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        TransientFailure(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
 
     public ExtractorService(
             ExtractorConfig config,
@@ -110,86 +84,48 @@ public final class ExtractorService implements AutoCloseable {
         reports.configure(serde, false);
         events.configure(serde, false);
 
-        Map<String, Object> c = new HashMap<>(config.kafka());
-        c.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
-        c.put(ConsumerConfig.CLIENT_ID_CONFIG, config.instanceId() + "-consumer");
-        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
-        c.put(
-                ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG,
-                (int) config.maxPollInterval().toMillis());
-        this.consumer =
-                new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-
-        Map<String, Object> p = new HashMap<>(config.kafka());
-        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "medvie-" + config.instanceId());
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, config.instanceId() + "-producer");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        this.producer =
-                new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
-        this.consumerMetrics = new KafkaClientMetrics(consumer);
+        this.loop =
+                new TransactionalLoop(
+                        new TransactionalLoop.Settings(
+                                config.kafka(),
+                                Topics.REPORTS,
+                                config.groupId(),
+                                config.instanceId(),
+                                config.maxPollRecords(),
+                                config.maxPollInterval(),
+                                Duration.ofSeconds(1)),
+                        Map.of(ProducerConfig.LINGER_MS_CONFIG, 5));
+        this.consumerMetrics = new KafkaClientMetrics(loop.consumer());
         consumerMetrics.bindTo(metrics.registry());
     }
 
     /** Starts the loop on its own thread. */
     public ExtractorService start() {
-        thread = new Thread(this::run, "extractor-" + config.instanceId());
-        thread.start();
+        loop.start(
+                "extractor-" + config.instanceId(),
+                new TransactionalLoop.Stage() {
+                    @Override
+                    public void process(ConsumerRecords<byte[], byte[]> records)
+                            throws TransientFailure, InterruptedException {
+                        processBatch(records);
+                    }
+
+                    @Override
+                    public void retrying(
+                            ConsumerRecords<byte[], byte[]> records, TransientFailure e) {
+                        metrics.batchRetried();
+                    }
+                });
         return this;
     }
 
     /** The fatal failure that stopped the loop, if any. */
     public Throwable failure() {
-        return failure.get();
+        return loop.failure();
     }
 
     public boolean isRunning() {
-        return thread != null && thread.isAlive();
-    }
-
-    private void run() {
-        try {
-            producer.initTransactions();
-            consumer.subscribe(List.of(Topics.REPORTS));
-            log.info(
-                    "Extractor {} consuming {} in group {}",
-                    config.instanceId(),
-                    Topics.REPORTS,
-                    config.groupId());
-            while (running.get()) {
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
-                if (records.isEmpty()) {
-                    continue;
-                }
-                try {
-                    processBatch(records);
-                } catch (TransientFailure e) {
-                    metrics.batchRetried();
-                    log.warn(
-                            "Batch of {} reports failed and will be retried: {}",
-                            records.count(),
-                            e.getMessage(),
-                            e.getCause());
-                    rewind(records);
-                    Thread.sleep(1000);
-                }
-            }
-        } catch (WakeupException e) {
-            if (running.get()) {
-                failure.set(e);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Throwable e) {
-            failure.set(e);
-            log.error("Extractor {} stopped on a fatal failure", config.instanceId(), e);
-        } finally {
-            closeClients();
-        }
+        return loop.isRunning();
     }
 
     private void processBatch(ConsumerRecords<byte[], byte[]> records)
@@ -221,33 +157,30 @@ public final class ExtractorService implements AutoCloseable {
 
         // 3. Everything out in one transaction with the offsets.
         List<Runnable> afterCommit = new ArrayList<>();
-        try {
-            producer.beginTransaction();
-            int next = 0;
-            for (int i = 0; i < all.size(); i++) {
-                ConsumerRecord<byte[], byte[]> record = all.get(i);
-                Object slot = slots.get(i);
-                if (slot instanceof Exception error) {
-                    deadLetter(record, error, afterCommit);
-                    continue;
-                }
-                ReportExtractor.Job job = (ReportExtractor.Job) slot;
-                ReportExtractor.Outcome outcome = outcomes.get(next++);
-                if (outcome instanceof ReportExtractor.Unreadable unreadable) {
-                    deadLetter(record, unreadable.error(), afterCommit);
-                } else {
-                    emit(job.report(), (ReportExtractor.Extracted) outcome, afterCommit);
-                }
-            }
-            producer.sendOffsetsToTransaction(nextOffsets(records), consumer.groupMetadata());
-            producer.commitTransaction();
-        } catch (KafkaException e) {
-            if (isFatal(e)) {
-                throw e;
-            }
-            abortQuietly();
-            throw new TransientFailure("the transaction could not be committed", e);
-        }
+        loop.commit(
+                records,
+                producer -> {
+                    int next = 0;
+                    for (int i = 0; i < all.size(); i++) {
+                        ConsumerRecord<byte[], byte[]> record = all.get(i);
+                        Object slot = slots.get(i);
+                        if (slot instanceof Exception error) {
+                            deadLetter(producer, record, error, afterCommit);
+                            continue;
+                        }
+                        ReportExtractor.Job job = (ReportExtractor.Job) slot;
+                        ReportExtractor.Outcome outcome = outcomes.get(next++);
+                        if (outcome instanceof ReportExtractor.Unreadable unreadable) {
+                            deadLetter(producer, record, unreadable.error(), afterCommit);
+                        } else {
+                            emit(
+                                    producer,
+                                    job.report(),
+                                    (ReportExtractor.Extracted) outcome,
+                                    afterCommit);
+                        }
+                    }
+                });
         afterCommit.forEach(Runnable::run);
         metrics.batchDone(Duration.ofNanos(System.nanoTime() - started));
     }
@@ -259,7 +192,7 @@ public final class ExtractorService implements AutoCloseable {
         try {
             report = reports.deserialize(record.topic(), record.value());
         } catch (KafkaException e) {
-            if (isRegistryOutage(e)) {
+            if (TransactionalLoop.isRegistryOutage(e)) {
                 throw new TransientFailure("the schema registry is unavailable", e);
             }
             return e;
@@ -290,27 +223,11 @@ public final class ExtractorService implements AutoCloseable {
         }
     }
 
-    /** Failures that retrying cannot cure: another instance took over, or we may not write. */
-    private static boolean isFatal(KafkaException e) {
-        return e instanceof ProducerFencedException
-                || e instanceof OutOfOrderSequenceException
-                || e instanceof AuthorizationException
-                || e instanceof AuthenticationException
-                || e instanceof UnsupportedVersionException
-                || e instanceof InvalidConfigurationException;
-    }
-
-    private static boolean isRegistryOutage(KafkaException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof IOException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private void emit(
-            ReportSubmitted report, ReportExtractor.Extracted doc, List<Runnable> afterCommit) {
+            Producer<byte[], byte[]> producer,
+            ReportSubmitted report,
+            ReportExtractor.Extracted doc,
+            List<Runnable> afterCommit) {
         Router.Decision decision =
                 router.route(
                         report.getDocType(),
@@ -333,7 +250,7 @@ public final class ExtractorService implements AutoCloseable {
                         .setTimingsMs(doc.timingsMs())
                         .setExtractedAt(now)
                         .build();
-        send(Topics.EXTRACTIONS, report.getReportId(), result);
+        send(producer, Topics.EXTRACTIONS, report.getReportId(), result);
         if (decision.routed()) {
             ReviewTask task =
                     ReviewTask.newBuilder()
@@ -351,7 +268,7 @@ public final class ExtractorService implements AutoCloseable {
                             .setPriority(decision.priority())
                             .setCreatedAt(now)
                             .build();
-            send(Topics.REVIEW_TASKS, report.getReportId(), task);
+            send(producer, Topics.REVIEW_TASKS, report.getReportId(), task);
         }
         afterCommit.add(
                 () -> {
@@ -366,7 +283,8 @@ public final class ExtractorService implements AutoCloseable {
                 });
     }
 
-    private void send(String topic, String key, SpecificRecord value) {
+    private void send(
+            Producer<byte[], byte[]> producer, String topic, String key, SpecificRecord value) {
         producer.send(
                 new ProducerRecord<>(
                         topic,
@@ -375,7 +293,10 @@ public final class ExtractorService implements AutoCloseable {
     }
 
     private void deadLetter(
-            ConsumerRecord<byte[], byte[]> record, Exception error, List<Runnable> afterCommit) {
+            Producer<byte[], byte[]> producer,
+            ConsumerRecord<byte[], byte[]> record,
+            Exception error,
+            List<Runnable> afterCommit) {
         producer.send(DeadLetters.of(Topics.Stage.EXTRACTOR, record, error, clock.instant()));
         afterCommit.add(
                 () -> {
@@ -390,52 +311,10 @@ public final class ExtractorService implements AutoCloseable {
                 });
     }
 
-    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(
-            ConsumerRecords<byte[], byte[]> records) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (TopicPartition tp : records.partitions()) {
-            List<ConsumerRecord<byte[], byte[]>> list = records.records(tp);
-            offsets.put(tp, new OffsetAndMetadata(list.get(list.size() - 1).offset() + 1));
-        }
-        return offsets;
-    }
-
-    private void rewind(ConsumerRecords<byte[], byte[]> records) {
-        for (TopicPartition tp : records.partitions()) {
-            if (consumer.assignment().contains(tp)) {
-                consumer.seek(tp, records.records(tp).get(0).offset());
-            }
-        }
-    }
-
-    private void abortQuietly() {
-        try {
-            producer.abortTransaction();
-        } catch (KafkaException e) {
-            log.warn("Aborting the transaction failed too; the broker will time it out", e);
-        }
-    }
-
-    private void closeClients() {
-        consumerMetrics.close();
-        try {
-            consumer.close(Duration.ofSeconds(10));
-        } finally {
-            producer.close(Duration.ofSeconds(10));
-        }
-    }
-
     /** Finishes the batch in hand (its transaction commits or aborts), then stops. */
     @Override
     public void close() {
-        running.set(false);
-        consumer.wakeup();
-        if (thread != null) {
-            try {
-                thread.join(Duration.ofMinutes(2).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.close();
+        consumerMetrics.close();
     }
 }

@@ -1,9 +1,5 @@
 package io.medvie.model.dataset;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.medvie.ocr.OcrWord;
 import io.medvie.ocr.Page;
 import io.medvie.ocr.PageReadException;
 import io.medvie.ocr.PageReader;
@@ -13,7 +9,6 @@ import io.medvie.synth.layout.ReportMeta;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,25 +32,6 @@ public final class ReportPages {
 
     /** Bump when {@code PageReader}'s output for the same file changes. */
     public static final String READER = "medvie-ocr/1";
-
-    private static final ObjectMapper MAPPER =
-            new ObjectMapper()
-                    .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-                    .setSerializationInclusion(JsonInclude.Include.NON_NULL);
-
-    /** The cache file's content. */
-    record CachedPage(
-            String reader,
-            int index,
-            int width,
-            int height,
-            int dpi,
-            String source,
-            int rotation,
-            double skew,
-            List<CachedWord> words) {}
-
-    record CachedWord(String t, int x, int y, int w, int h, float c) {}
 
     private ReportPages() {}
 
@@ -97,25 +73,11 @@ public final class ReportPages {
             if (!Files.isRegularFile(file)) {
                 return null;
             }
-            CachedPage c = MAPPER.readValue(file.toFile(), CachedPage.class);
+            PageJson.Stored c = PageJson.MAPPER.readValue(file.toFile(), PageJson.Stored.class);
             if (!READER.equals(c.reader()) || c.words() == null) {
                 return null;
             }
-            List<OcrWord> words = new ArrayList<>(c.words().size());
-            for (CachedWord w : c.words()) {
-                words.add(new OcrWord(w.t(), w.x(), w.y(), w.w(), w.h(), w.c()));
-            }
-            pages.add(
-                    new Page(
-                            i,
-                            c.width(),
-                            c.height(),
-                            c.dpi(),
-                            words,
-                            Page.Source.valueOf(c.source()),
-                            c.rotation(),
-                            c.skew(),
-                            new Page.Timings(0, 0, 0, 0)));
+            pages.add(reindex(c.page(), i));
         }
         return pages;
     }
@@ -181,25 +143,6 @@ public final class ReportPages {
     }
 
     private static void write(Path file, Page p) throws IOException {
-        List<CachedWord> words = new ArrayList<>(p.words().size());
-        for (OcrWord w : p.words()) {
-            words.add(
-                    new CachedWord(w.text(), w.x(), w.y(), w.width(), w.height(), w.confidence()));
-        }
-        CachedPage c =
-                new CachedPage(
-                        READER,
-                        p.index(),
-                        p.width(),
-                        p.height(),
-                        p.dpi(),
-                        p.source().name(),
-                        p.rotation(),
-                        p.skewDegrees(),
-                        words);
-        // Write then rename, so a killed run never leaves a half cache behind.
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.write(tmp, MAPPER.writeValueAsBytes(c));
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        PageJson.write(file, PageJson.Stored.of(READER, p));
     }
 }

@@ -8,6 +8,8 @@ import io.medvie.ocr.Page;
 import io.medvie.ocr.PageReadException;
 import io.medvie.schemas.Topics;
 import io.medvie.schemas.dlq.DeadLetters;
+import io.medvie.schemas.kafka.TransactionalLoop;
+import io.medvie.schemas.kafka.TransactionalLoop.TransientFailure;
 import io.medvie.schemas.serde.AvroDeserializer;
 import io.medvie.schemas.serde.AvroSerdeConfig;
 import java.io.IOException;
@@ -21,26 +23,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.AuthenticationException;
-import org.apache.kafka.common.errors.AuthorizationException;
-import org.apache.kafka.common.errors.InvalidConfigurationException;
-import org.apache.kafka.common.errors.OutOfOrderSequenceException;
-import org.apache.kafka.common.errors.ProducerFencedException;
-import org.apache.kafka.common.errors.UnsupportedVersionException;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,22 +56,9 @@ final class TrainerService implements AutoCloseable {
     private final SamplePool pool;
     private final TrainerMetrics metrics;
     private final Clock clock;
-    private final KafkaConsumer<byte[], byte[]> consumer;
-    private final KafkaProducer<byte[], byte[]> producer;
+    private final TransactionalLoop loop;
     private final AvroDeserializer<VerifiedSample> samples = new AvroDeserializer<>();
     private final Retry blobRetry = new Retry(5, Duration.ofMillis(200), Duration.ofSeconds(5));
-    private final AtomicBoolean running = new AtomicBoolean(true);
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
-    private Thread thread;
-
-    /** A failure that the next attempt at the same batch may not see. */
-    static final class TransientFailure extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        TransientFailure(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
 
     TrainerService(
             TrainerConfig config,
@@ -105,84 +77,30 @@ final class TrainerService implements AutoCloseable {
         serde.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
         samples.configure(serde, false);
 
-        Map<String, Object> c = new HashMap<>(config.kafka());
-        c.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
-        c.put(ConsumerConfig.CLIENT_ID_CONFIG, config.instanceId() + "-consumer");
-        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
-        c.put(
-                ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG,
-                (int) config.maxPollInterval().toMillis());
-        this.consumer =
-                new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-
-        Map<String, Object> p = new HashMap<>(config.kafka());
-        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "medvie-" + config.instanceId());
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, config.instanceId() + "-producer");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        this.producer =
-                new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+        this.loop =
+                new TransactionalLoop(
+                        new TransactionalLoop.Settings(
+                                config.kafka(),
+                                Topics.VERIFIED_SAMPLES,
+                                config.groupId(),
+                                config.instanceId(),
+                                config.maxPollRecords(),
+                                config.maxPollInterval(),
+                                Duration.ofSeconds(1)),
+                        Map.of());
     }
 
     TrainerService start() {
-        thread = new Thread(this::run, "trainer-" + config.instanceId());
-        thread.start();
+        loop.start("trainer-" + config.instanceId(), this::processBatch);
         return this;
     }
 
     Throwable failure() {
-        return failure.get();
+        return loop.failure();
     }
 
     boolean isRunning() {
-        return thread != null && thread.isAlive();
-    }
-
-    private void run() {
-        try {
-            producer.initTransactions();
-            consumer.subscribe(List.of(Topics.VERIFIED_SAMPLES));
-            log.info(
-                    "Trainer {} consuming {} in group {}",
-                    config.instanceId(),
-                    Topics.VERIFIED_SAMPLES,
-                    config.groupId());
-            while (running.get()) {
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
-                if (records.isEmpty()) {
-                    continue;
-                }
-                try {
-                    processBatch(records);
-                } catch (TransientFailure e) {
-                    log.warn(
-                            "Batch of {} samples failed and will be retried: {}",
-                            records.count(),
-                            e.getMessage(),
-                            e.getCause());
-                    rewind(records);
-                    Thread.sleep(1000);
-                }
-            }
-        } catch (WakeupException e) {
-            if (running.get()) {
-                failure.set(e);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Throwable e) {
-            failure.set(e);
-            log.error("Trainer {} stopped on a fatal failure", config.instanceId(), e);
-        } finally {
-            try {
-                consumer.close(Duration.ofSeconds(10));
-            } finally {
-                producer.close(Duration.ofSeconds(10));
-            }
-        }
+        return loop.isRunning();
     }
 
     /** What became of one record: a sample to pool, a reason to dead-letter it, or nothing. */
@@ -239,21 +157,18 @@ final class TrainerService implements AutoCloseable {
             throw new TransientFailure("the pool file could not be written", e);
         }
         // 3. Dead letters and offsets in one transaction.
-        try {
-            producer.beginTransaction();
-            for (Slot s : bad) {
-                producer.send(
-                        DeadLetters.of(Topics.Stage.TRAINER, s.record(), s.bad(), clock.instant()));
-            }
-            producer.sendOffsetsToTransaction(nextOffsets(records), consumer.groupMetadata());
-            producer.commitTransaction();
-        } catch (KafkaException e) {
-            if (isFatal(e)) {
-                throw e;
-            }
-            abortQuietly();
-            throw new TransientFailure("the transaction could not be committed", e);
-        }
+        loop.commit(
+                records,
+                producer -> {
+                    for (Slot s : bad) {
+                        producer.send(
+                                DeadLetters.of(
+                                        Topics.Stage.TRAINER,
+                                        s.record(),
+                                        s.bad(),
+                                        clock.instant()));
+                    }
+                });
         metrics.sampled(good.size());
         for (Slot s : bad) {
             metrics.deadLettered();
@@ -288,7 +203,7 @@ final class TrainerService implements AutoCloseable {
         try {
             sample = samples.deserialize(record.topic(), record.value());
         } catch (KafkaException e) {
-            if (isRegistryOutage(e)) {
+            if (TransactionalLoop.isRegistryOutage(e)) {
                 throw new TransientFailure("the schema registry is unavailable", e);
             }
             return new Slot(record, null, null, null, e);
@@ -323,61 +238,9 @@ final class TrainerService implements AutoCloseable {
         }
     }
 
-    private static boolean isFatal(KafkaException e) {
-        return e instanceof ProducerFencedException
-                || e instanceof OutOfOrderSequenceException
-                || e instanceof AuthorizationException
-                || e instanceof AuthenticationException
-                || e instanceof UnsupportedVersionException
-                || e instanceof InvalidConfigurationException;
-    }
-
-    private static boolean isRegistryOutage(KafkaException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof IOException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(
-            ConsumerRecords<byte[], byte[]> records) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (TopicPartition tp : records.partitions()) {
-            List<ConsumerRecord<byte[], byte[]>> list = records.records(tp);
-            offsets.put(tp, new OffsetAndMetadata(list.get(list.size() - 1).offset() + 1));
-        }
-        return offsets;
-    }
-
-    private void rewind(ConsumerRecords<byte[], byte[]> records) {
-        for (TopicPartition tp : records.partitions()) {
-            if (consumer.assignment().contains(tp)) {
-                consumer.seek(tp, records.records(tp).get(0).offset());
-            }
-        }
-    }
-
-    private void abortQuietly() {
-        try {
-            producer.abortTransaction();
-        } catch (KafkaException e) {
-            log.warn("Aborting the transaction failed too; the broker will time it out", e);
-        }
-    }
-
     /** Finishes the batch in hand, then stops. */
     @Override
     public void close() {
-        running.set(false);
-        consumer.wakeup();
-        if (thread != null) {
-            try {
-                thread.join(Duration.ofMinutes(2).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.close();
     }
 }
