@@ -1,14 +1,8 @@
 package io.medvie.extractor.service;
 
-import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,9 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * per-stage latency histograms, routed ratio, DLQ count, model version in use; consumer lag comes
  * from the Kafka client metrics bound by the service.
  */
-public final class ExtractorMetrics implements AutoCloseable {
-    private final PrometheusMeterRegistry registry =
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+public final class ExtractorMetrics extends MetricsEndpoint {
     private final Counter autoAccepted;
     private final Counter needsReview;
     private final Counter dlq;
@@ -32,10 +24,8 @@ public final class ExtractorMetrics implements AutoCloseable {
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong routed = new AtomicLong();
     private final AtomicReference<String> modelVersion = new AtomicReference<>("none");
-    private HttpServer http;
 
     public ExtractorMetrics() {
-        new JvmMemoryMetrics().bindTo(registry);
         autoAccepted =
                 Counter.builder("medvie.extractor.reports")
                         .tag("status", "AUTO_ACCEPTED")
@@ -60,10 +50,6 @@ public final class ExtractorMetrics implements AutoCloseable {
         Gauge.builder("medvie.extractor.routed.ratio", this, m -> m.routedRatio())
                 .description("Share of extracted reports routed to review since start")
                 .register(registry);
-    }
-
-    public MeterRegistry registry() {
-        return registry;
     }
 
     public void extracted(boolean routedToReview, Map<String, Long> timingsMs) {
@@ -120,23 +106,5 @@ public final class ExtractorMetrics implements AutoCloseable {
 
     public long processedCount() {
         return processed.get();
-    }
-
-    public String scrape() {
-        return registry.scrape();
-    }
-
-    /** Serves {@code /metrics} and {@code /health} on loopback or the given host. */
-    public int serve(String host, int port) throws IOException {
-        http = MetricsEndpoint.start(host, port, this::scrape);
-        return http.getAddress().getPort();
-    }
-
-    @Override
-    public void close() {
-        if (http != null) {
-            http.stop(0);
-        }
-        registry.close();
     }
 }

@@ -1,15 +1,9 @@
 package io.medvie.trainer.service;
 
-import com.sun.net.httpserver.HttpServer;
 import io.medvie.extractor.service.MetricsEndpoint;
 import io.medvie.trainer.rl.StepMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.IOException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.ToDoubleFunction;
 
@@ -18,9 +12,7 @@ import java.util.function.ToDoubleFunction;
  * and std, share of zero-std groups, KL, entropy, clip ratio, gradient norm, learning rate, step),
  * pool sizes, samples taken and dead-lettered, rounds, gate decisions and published models.
  */
-public final class TrainerMetrics implements AutoCloseable {
-    private final PrometheusMeterRegistry registry =
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+public final class TrainerMetrics extends MetricsEndpoint {
     private final AtomicReference<StepMetrics> last = new AtomicReference<>();
     private final Counter samples;
     private final Counter dlq;
@@ -30,10 +22,8 @@ public final class TrainerMetrics implements AutoCloseable {
     private final Counter gateRefuse;
     private volatile int trainPool;
     private volatile int heldOutPool;
-    private HttpServer http;
 
     public TrainerMetrics() {
-        new JvmMemoryMetrics().bindTo(registry);
         step(
                 "reward.mean",
                 "Mean reward of the last step's sampled labelings",
@@ -93,10 +83,6 @@ public final class TrainerMetrics implements AutoCloseable {
                 .register(registry);
     }
 
-    public MeterRegistry registry() {
-        return registry;
-    }
-
     void stepped(StepMetrics m) {
         last.set(m);
     }
@@ -133,23 +119,5 @@ public final class TrainerMetrics implements AutoCloseable {
 
     public double refusedCount() {
         return gateRefuse.count();
-    }
-
-    public String scrape() {
-        return registry.scrape();
-    }
-
-    /** Serves {@code /metrics} and {@code /health} on the given host. */
-    public int serve(String host, int port) throws IOException {
-        http = MetricsEndpoint.start(host, port, this::scrape);
-        return http.getAddress().getPort();
-    }
-
-    @Override
-    public void close() {
-        if (http != null) {
-            http.stop(0);
-        }
-        registry.close();
     }
 }
