@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>bad record (undecodable event, missing or over-size blob, unreadable document): to {@code
  *       medvie.dlq.extractor} with its original bytes and {@code dlq.*} headers, in the same
- *       transaction, and the stream goes on;
+ *       transaction, and the stream goes on; so does a report whose extraction keeps failing when
+ *       it is tried alone after its batch failed {@value #ISOLATE_AFTER} times;
  *   <li>transient (blob store, broker, commit timeouts, rebalance): the transaction is aborted, the
  *       consumer rewound to the batch's first offsets, and the batch retried after a backoff;
  *   <li>fatal (fenced by a newer instance, authorization, misconfiguration): the loop stops, the
@@ -64,6 +65,12 @@ public final class ExtractorService implements AutoCloseable {
     private final AvroSerializer<SpecificRecord> events = new AvroSerializer<>();
     private final Retry blobRetry = new Retry(5, Duration.ofMillis(200), Duration.ofSeconds(5));
     private final KafkaClientMetrics consumerMetrics;
+
+    /** Failed batches a report was in; used by the loop's thread alone. */
+    private final Map<String, Integer> failedBatches = new HashMap<>();
+
+    /** Failed batches after which a report is extracted alone, and dead-lettered if it fails. */
+    static final int ISOLATE_AFTER = 3;
 
     public ExtractorService(
             ExtractorConfig config,
@@ -146,14 +153,7 @@ public final class ExtractorService implements AutoCloseable {
         }
 
         // 2. Extract the batch (pages on the worker pool, inference batched across reports).
-        List<ReportExtractor.Outcome> outcomes;
-        try {
-            outcomes = jobs.isEmpty() ? List.of() : extractor.extract(jobs);
-        } catch (InterruptedException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new TransientFailure("extraction of the batch failed", e);
-        }
+        List<ReportExtractor.Outcome> outcomes = extract(jobs);
 
         // 3. Everything out in one transaction with the offsets.
         List<Runnable> afterCommit = new ArrayList<>();
@@ -183,6 +183,60 @@ public final class ExtractorService implements AutoCloseable {
                 });
         afterCommit.forEach(Runnable::run);
         metrics.batchDone(Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * The batch's outcomes. A batch whose extraction fails is retried whole (the failure may be
+     * passing); once one of its reports has been in {@value #ISOLATE_AFTER} failed batches, each
+     * report is extracted alone and one that still fails goes to the DLQ with the error, so that a
+     * report the model cannot take never stalls the stream. {@code medvie dlq replay} brings it
+     * back once the cause is mended.
+     */
+    private List<ReportExtractor.Outcome> extract(List<ReportExtractor.Job> jobs)
+            throws TransientFailure, InterruptedException {
+        if (jobs.isEmpty()) {
+            return List.of();
+        }
+        try {
+            List<ReportExtractor.Outcome> outcomes = extractor.extract(jobs);
+            jobs.forEach(j -> failedBatches.remove(j.report().getReportId()));
+            return outcomes;
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            int worst = 0;
+            if (failedBatches.size() > 10_000) {
+                failedBatches.clear(); // bounded: only reports failing right now matter
+            }
+            for (ReportExtractor.Job j : jobs) {
+                worst =
+                        Math.max(
+                                worst,
+                                failedBatches.merge(j.report().getReportId(), 1, Integer::sum));
+            }
+            if (worst < ISOLATE_AFTER) {
+                throw new TransientFailure("extraction of the batch failed", e);
+            }
+            log.warn(
+                    "Extraction of a batch of {} reports failed {} times: extracting each alone",
+                    jobs.size(),
+                    worst,
+                    e);
+        }
+        List<ReportExtractor.Outcome> outcomes = new ArrayList<>(jobs.size());
+        for (ReportExtractor.Job job : jobs) {
+            String id = job.report().getReportId();
+            try {
+                outcomes.add(extractor.extract(List.of(job)).get(0));
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                log.warn("Report {} fails extraction on its own: to the DLQ", id, e);
+                outcomes.add(new ReportExtractor.Unreadable(e));
+            }
+            failedBatches.remove(id);
+        }
+        return outcomes;
     }
 
     /** A Job, or the Exception that sends the record to the DLQ. */

@@ -34,8 +34,9 @@ public interface ReportExtractor {
     record Unreadable(Exception error) implements Outcome {}
 
     /**
-     * Extracts every job; the outcomes are in the jobs' order. Throws only for failures that are
-     * not the reports' fault (the service then retries the whole batch).
+     * Extracts every job; the outcomes are in the jobs' order. Throws for failures that are not one
+     * report's known fault: the service retries the whole batch, and after a few failures tries
+     * each report alone.
      */
     List<Outcome> extract(List<Job> jobs) throws Exception;
 
