@@ -1,6 +1,8 @@
 package io.medvie.schemas;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -8,14 +10,22 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Creates the topics that are missing; existing ones are left as they are. */
+/**
+ * Creates the topics that are missing, and sets on existing ones the configs their spec declares
+ * (for example {@code retention.ms=-1} on a topic that must be kept forever) where they differ.
+ * Partition counts of existing topics are left as they are.
+ */
 public final class TopicSetup {
     private static final Logger log = LoggerFactory.getLogger(TopicSetup.class);
 
@@ -91,9 +101,66 @@ public final class TopicSetup {
                 awaitVisible(admin, created);
                 log.info("Created topics {}", created);
             }
+            alignConfigs(admin, specs, existing);
             return created;
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Cannot list topics", e);
+        }
+    }
+
+    /** Sets the spec's configs on existing topics whose current values differ; says which. */
+    private static void alignConfigs(
+            Admin admin, List<Topics.TopicSpec> specs, Set<String> existing)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        List<ConfigResource> resources = new ArrayList<>();
+        for (Topics.TopicSpec spec : specs) {
+            if (existing.contains(spec.name()) && !spec.configs().isEmpty()) {
+                resources.add(new ConfigResource(ConfigResource.Type.TOPIC, spec.name()));
+            }
+        }
+        if (resources.isEmpty()) {
+            return;
+        }
+        Map<ConfigResource, Config> current =
+                admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS);
+        Map<ConfigResource, Collection<AlterConfigOp>> changes = new LinkedHashMap<>();
+        for (Topics.TopicSpec spec : specs) {
+            ConfigResource r = new ConfigResource(ConfigResource.Type.TOPIC, spec.name());
+            Config config = current.get(r);
+            if (config == null) {
+                continue;
+            }
+            spec.configs()
+                    .forEach(
+                            (key, value) -> {
+                                ConfigEntry entry = config.get(key);
+                                if (entry == null || !value.equals(entry.value())) {
+                                    changes.computeIfAbsent(r, k -> new ArrayList<>())
+                                            .add(
+                                                    new AlterConfigOp(
+                                                            new ConfigEntry(key, value),
+                                                            AlterConfigOp.OpType.SET));
+                                    log.info(
+                                            "Topic {}: {} set to {} (was {}), as its spec says",
+                                            spec.name(),
+                                            key,
+                                            value,
+                                            entry == null ? "unset" : entry.value());
+                                }
+                            });
+        }
+        if (changes.isEmpty()) {
+            return;
+        }
+        try {
+            admin.incrementalAlterConfigs(changes).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            // The topics exist and work; a cluster that denies this principal AlterConfigs wants
+            // its operator to set them.
+            log.warn(
+                    "Could not set the configs of {} ({}): set them by hand as logged above",
+                    changes.keySet().stream().map(ConfigResource::name).toList(),
+                    e.getCause().toString());
         }
     }
 }

@@ -52,6 +52,9 @@ public final class Topics {
         }
     }
 
+    /** A topic's configs when it is never aged out. */
+    private static final Map<String, String> KEEP = Map.of("retention.ms", "-1");
+
     /**
      * The topics created at platform start. Partition counts bound how many extractors of one
      * consumer group can work in parallel.
@@ -61,23 +64,30 @@ public final class Topics {
                     // Kept forever: ingest rebuilds "which bytes were announced" from it, so that
                     // the same bytes never give a second event however late they come again.
                     // Claim-check events are a few hundred bytes: a million reports is ~0.3 GB.
-                    new TopicSpec(REPORTS, 6, Map.of("retention.ms", "-1")),
+                    new TopicSpec(REPORTS, 6, KEEP),
                     new TopicSpec(EXTRACTIONS, 6, false),
                     // Kept forever: the review queue is rebuilt from it at the review service's
                     // start, and a task waiting longer than a retention period must not vanish.
-                    new TopicSpec(REVIEW_TASKS, 3, Map.of("retention.ms", "-1")),
-                    new TopicSpec(VERIFIED_SAMPLES, 3, false),
+                    new TopicSpec(REVIEW_TASKS, 3, KEEP),
+                    // Kept forever: reviewers' work, the training data. A trainer started on an
+                    // empty data directory (a new host, a second instance) rebuilds its pool and
+                    // held-out set from the whole topic.
+                    new TopicSpec(VERIFIED_SAMPLES, 3, KEEP),
                     new TopicSpec(MODELS, 1, true),
                     new TopicSpec(QUALITY, 3, true),
-                    new TopicSpec(AUDIT, 1, false),
+                    // Kept forever: a hash chain from its first entry; `medvie audit verify`
+                    // checks it whole, and a retention period would cut its head off.
+                    new TopicSpec(AUDIT, 1, KEEP),
                     // Compacted and read whole at the review service's start: one partition keeps
                     // every change of a task in order.
                     new TopicSpec(REVIEW_STATE, 1, true),
                     new TopicSpec(REVIEW_ACCOUNTS, 1, true),
-                    new TopicSpec(DLQ_INGEST, 1, false),
-                    new TopicSpec(DLQ_EXTRACTOR, 1, false),
-                    new TopicSpec(DLQ_TRAINER, 1, false),
-                    new TopicSpec(DLQ_REVIEW, 1, false));
+                    // Kept forever: a dead letter waits for a person (medvie dlq list, replay)
+                    // however long that takes; letters are events, not report bytes.
+                    new TopicSpec(DLQ_INGEST, 1, KEEP),
+                    new TopicSpec(DLQ_EXTRACTOR, 1, KEEP),
+                    new TopicSpec(DLQ_TRAINER, 1, KEEP),
+                    new TopicSpec(DLQ_REVIEW, 1, KEEP));
 
     /** The registry subject of a topic's values (Confluent's TopicNameStrategy). */
     public static String valueSubject(String topic) {

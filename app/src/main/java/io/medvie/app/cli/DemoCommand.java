@@ -1,5 +1,6 @@
 package io.medvie.app.cli;
 
+import io.medvie.app.demo.DemoLogs;
 import io.medvie.app.demo.LoopDemo;
 import io.medvie.app.platform.EmbeddedPlatform;
 import io.medvie.blobstore.FileBlobStore;
@@ -151,6 +152,13 @@ public final class DemoCommand implements Callable<Integer> {
                             + " submission (default: ${DEFAULT-VALUE}).")
     int maxWaitMinutes;
 
+    @Option(
+            names = "--verbose",
+            description =
+                    "Show the services' INFO logs on the console too (by default they go to"
+                            + " <data>/logs/demo.log and the console shows progress and warnings).")
+    boolean verbose;
+
     private LoopDemo.Result loopResult;
 
     /** What the learning loop measured in the last run (null when it did not run). */
@@ -160,6 +168,22 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (verbose) {
+            return run();
+        }
+        Path file = Files.createDirectories(data.path().resolve("logs")).resolve("demo.log");
+        try (DemoLogs logs = DemoLogs.toFile(file)) {
+            if (logs.file() != null) {
+                System.err.println(
+                        "Service logs go to "
+                                + logs.file()
+                                + "; the console shows progress and warnings (--verbose: all)");
+            }
+            return run();
+        }
+    }
+
+    private int run() throws Exception {
         Path sampleDir = samples != null ? samples : defaultSamples();
         if (!Files.isDirectory(sampleDir)) {
             throw new IllegalArgumentException("no samples folder at " + sampleDir);

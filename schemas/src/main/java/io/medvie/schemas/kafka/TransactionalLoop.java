@@ -2,12 +2,15 @@ package io.medvie.schemas.kafka;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -75,6 +78,12 @@ public final class TransactionalLoop implements AutoCloseable {
 
         /** Called when a batch failed transiently and is about to be tried again. */
         default void retrying(ConsumerRecords<byte[], byte[]> records, TransientFailure e) {}
+
+        /**
+         * Called on the loop's thread when partitions are assigned, before they are read; the stage
+         * may seek them (for example to the beginning, to rebuild lost local state).
+         */
+        default void assigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {}
     }
 
     /** What the stage sends inside the transaction. */
@@ -154,7 +163,19 @@ public final class TransactionalLoop implements AutoCloseable {
     private void run() {
         try {
             producer.initTransactions();
-            consumer.subscribe(List.of(settings.topic()));
+            consumer.subscribe(
+                    List.of(settings.topic()),
+                    new ConsumerRebalanceListener() {
+                        @Override
+                        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {}
+
+                        @Override
+                        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                            if (!partitions.isEmpty()) {
+                                stage.assigned(consumer, partitions);
+                            }
+                        }
+                    });
             log.info(
                     "{} consuming {} in group {}",
                     settings.instanceId(),

@@ -112,7 +112,14 @@ public final class QualityView {
     /** The table {@code medvie quality --show} prints: one line per model version and field. */
     public static String table(List<Row> rows) {
         StringBuilder out = new StringBuilder();
-        String format = "%-24s %-18s %9s %9s %9s %9s %9s %10s%n";
+        // Columns as wide as their longest value, so long field paths do not shift the counts.
+        int versionWidth = "model version".length();
+        int fieldWidth = "field".length();
+        for (Row r : rows) {
+            versionWidth = Math.max(versionWidth, r.modelVersion().length());
+            fieldWidth = Math.max(fieldWidth, r.field().length());
+        }
+        String format = "%-" + versionWidth + "s  %-" + fieldWidth + "s %9s %9s %9s %9s %9s %10s%n";
         out.append(
                 String.format(
                         Locale.ROOT,

@@ -32,4 +32,18 @@ class QualityViewTest {
         assertThat(lines.get(2).split("\\s+"))
                 .containsExactly("v2", "patient.name", "0", "0", "-", "3", "0", "0.0%");
     }
+
+    @Test
+    void longFieldPathsKeepTheCountsInTheirColumns() {
+        String table =
+                QualityView.table(
+                        List.of(
+                                new QualityView.Row("v1", "report.ordering_physician", 1, 1, 9, 2),
+                                new QualityView.Row("v1", "test.unit", 3, 2, 7, 1)));
+        List<String> lines = table.lines().toList();
+        int column = lines.get(0).indexOf("corr rate") + "corr rate".length();
+        for (String line : lines) {
+            assertThat(line).as(line).hasSize(column);
+        }
+    }
 }

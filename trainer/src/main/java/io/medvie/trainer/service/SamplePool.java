@@ -64,9 +64,18 @@ final class SamplePool {
 
     private final Path file;
     private final Map<String, Sample> samples = new TreeMap<>();
+    private boolean created;
 
     private SamplePool(Path file) {
         this.file = file;
+    }
+
+    /**
+     * Whether this open created the pool file: a new data directory (a new host, a lost disk), as
+     * opposed to a restart, however few samples the pool holds.
+     */
+    boolean created() {
+        return created;
     }
 
     /**
@@ -74,7 +83,11 @@ final class SamplePool {
      */
     static SamplePool open(Path file, Restorer restorer, org.slf4j.Logger log) throws Exception {
         SamplePool pool = new SamplePool(file);
-        if (Files.isRegularFile(file)) {
+        if (!Files.isRegularFile(file)) {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.createFile(file);
+            pool.created = true;
+        } else {
             int skipped = 0;
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 if (line.isBlank()) {

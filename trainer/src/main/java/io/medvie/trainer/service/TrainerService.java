@@ -16,16 +16,21 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +62,7 @@ final class TrainerService implements AutoCloseable {
     private final TrainerMetrics metrics;
     private final Clock clock;
     private final TransactionalLoop loop;
+    private boolean rebuildChecked; // the loop's thread alone
     private final AvroDeserializer<VerifiedSample> samples = new AvroDeserializer<>();
     private final Retry blobRetry = new Retry(5, Duration.ofMillis(200), Duration.ofSeconds(5));
 
@@ -91,8 +97,48 @@ final class TrainerService implements AutoCloseable {
     }
 
     TrainerService start() {
-        loop.start("trainer-" + config.instanceId(), this::processBatch);
+        loop.start(
+                "trainer-" + config.instanceId(),
+                new TransactionalLoop.Stage() {
+                    @Override
+                    public void process(ConsumerRecords<byte[], byte[]> records)
+                            throws TransientFailure, InterruptedException {
+                        processBatch(records);
+                    }
+
+                    @Override
+                    public void assigned(
+                            Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+                        rebuildNewPool(consumer, partitions);
+                    }
+                });
         return this;
+    }
+
+    /**
+     * A new pool file (a new host, a lost data directory) on partitions the group has read before:
+     * reads them from the beginning, once, so the pool and held-out set are rebuilt from every
+     * verified sample the topic keeps (forever). Pooling is keyed by report id, so nothing is
+     * pooled twice; a rebuild cut short by a crash goes on from its committed offsets at the next
+     * start.
+     */
+    private void rebuildNewPool(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        if (!pool.created() || rebuildChecked) {
+            return;
+        }
+        rebuildChecked = true;
+        Map<TopicPartition, OffsetAndMetadata> committed =
+                consumer.committed(Set.copyOf(partitions));
+        List<TopicPartition> read =
+                partitions.stream().filter(tp -> committed.get(tp) != null).toList();
+        if (!read.isEmpty()) {
+            log.info(
+                    "New sample pool, but the group has read {} partitions of {}: reading them"
+                            + " from the beginning to rebuild it",
+                    read.size(),
+                    Topics.VERIFIED_SAMPLES);
+            consumer.seekToBeginning(read);
+        }
     }
 
     Throwable failure() {

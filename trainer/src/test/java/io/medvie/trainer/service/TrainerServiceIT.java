@@ -253,6 +253,51 @@ class TrainerServiceIT {
         }
     }
 
+    @Test
+    void aTrainerOnANewDataDirectoryRebuildsItsPoolFromTheWholeTopic() throws Exception {
+        try (TrainerFixture f = new TrainerFixture(dir)) {
+            int sent = f.sendSynthetic(6, 701).size();
+            Path first = dir.resolve("trainer-a");
+            // No round: the pool alone is under test.
+            try (TrainerRuntime trainer =
+                    TrainerRuntime.start(
+                            TrainerConfig.from(Settings.of(f.trainerSettings(first, 1000))))) {
+                awaitTaken(trainer, sent);
+            }
+            // A restart on the same directory goes on from the group's offsets: nothing re-read.
+            try (TrainerRuntime trainer =
+                    TrainerRuntime.start(
+                            TrainerConfig.from(Settings.of(f.trainerSettings(first, 1000))))) {
+                Thread.sleep(3000);
+                assertThat(trainer.metrics().samplesTaken()).isZero();
+            }
+            // The same group on a new directory (a new host): every sample pooled again.
+            Path second = dir.resolve("trainer-b");
+            try (TrainerRuntime trainer =
+                    TrainerRuntime.start(
+                            TrainerConfig.from(Settings.of(f.trainerSettings(second, 1000))))) {
+                awaitTaken(trainer, sent);
+                assertThat(trainer.failure()).isNull();
+            }
+            assertThat(nonBlankLines(second.resolve("pool.jsonl")))
+                    .isEqualTo(nonBlankLines(first.resolve("pool.jsonl")))
+                    .isEqualTo(sent);
+        }
+    }
+
+    private static void awaitTaken(TrainerRuntime trainer, int expected) throws Exception {
+        long deadline = System.currentTimeMillis() + Duration.ofMinutes(2).toMillis();
+        while (trainer.metrics().samplesTaken() < expected
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(trainer.metrics().samplesTaken()).isEqualTo(expected);
+    }
+
+    private static long nonBlankLines(Path file) throws Exception {
+        return Files.readAllLines(file).stream().filter(l -> !l.isBlank()).count();
+    }
+
     /** The trainer's one-line state once it contains {@code expected} (or after 10 s). */
     private static String awaitState(TrainerRuntime trainer, String expected)
             throws InterruptedException {
