@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -129,26 +130,64 @@ public final class ReviewStore implements AutoCloseable {
 
     /** Creates or replaces an account, with its audit event, in one transaction. */
     public ReviewAccount saveAccount(String username, ReviewRole role, String password, String by) {
+        return writeAccount(
+                now -> {
+                    boolean exists = accounts.get(Accounts.normalize(username)).isPresent();
+                    return new AccountChange(
+                            accounts.draft(username, role, password, by, now),
+                            exists ? "update" : "create");
+                },
+                by);
+    }
+
+    /** A user's new password (checked by the caller against the old one), audited. */
+    public ReviewAccount changePassword(String username, String password) {
+        ReviewAccount current =
+                accounts.get(Accounts.normalize(username))
+                        .orElseThrow(() -> new NoSuchElementException("no such account"));
+        return writeAccount(
+                now ->
+                        new AccountChange(
+                                accounts.draft(
+                                        username, current.getRole(), password, username, now),
+                                "password"),
+                username);
+    }
+
+    /** Disables or enables an account (its password kept), audited. */
+    public ReviewAccount setDisabled(String username, boolean disabled, String by) {
+        return writeAccount(
+                now ->
+                        new AccountChange(
+                                accounts.withDisabled(username, disabled, by, now),
+                                disabled ? "disable" : "enable"),
+                by);
+    }
+
+    private record AccountChange(ReviewAccount account, String action) {}
+
+    private ReviewAccount writeAccount(
+            java.util.function.Function<Instant, AccountChange> change, String by) {
         return writer.write(
                 () -> {
                     Instant now = clock.instant();
-                    boolean exists = accounts.get(Accounts.normalize(username)).isPresent();
-                    ReviewAccount account = accounts.draft(username, role, password, by, now);
+                    AccountChange c = change.apply(now);
+                    ReviewAccount account = c.account();
                     AuditEvent audit =
                             chain.draft()
                                     .next(
                                             AuditChain.ACCOUNT,
                                             account.getUsername(),
-                                            exists ? "update" : "create",
+                                            c.action(),
                                             by,
                                             now,
-                                            Map.of("role", role.name()));
+                                            Map.of("role", account.getRole().name()));
                     log.info(
-                            "Account {} {} by {} (role {})",
+                            "Account {}: {} by {} (role {})",
                             account.getUsername(),
-                            exists ? "updated" : "created",
+                            c.action(),
                             by,
-                            role);
+                            account.getRole());
                     return new Change<>(
                             List.of(
                                     new ProducerRecord<>(

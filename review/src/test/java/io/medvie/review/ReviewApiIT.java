@@ -456,4 +456,72 @@ class ReviewApiIT {
         assertThat(WebClient.json(rita.post("/api/tasks/next", null)).get("taskId").asText())
                 .isEqualTo(held);
     }
+
+    @Test
+    @Order(9)
+    void peopleChangeTheirOwnPasswordAndAdminsDisableOthers() throws Exception {
+        String fresh = "a new password 42";
+        service.store().saveAccount("pat", ReviewRole.REVIEWER, PASSWORD, "admin");
+        WebClient pat = signedIn("pat");
+        WebClient patElsewhere = signedIn("pat");
+
+        HttpResponse<String> wrong =
+                pat.post(
+                        "/api/session/password",
+                        Map.of("current", "not my password", "password", fresh));
+        assertThat(wrong.statusCode()).isEqualTo(403);
+        assertThat(
+                        pat.post(
+                                        "/api/session/password",
+                                        Map.of("current", PASSWORD, "password", "short"))
+                                .statusCode())
+                .isEqualTo(400);
+        assertThat(
+                        pat.post(
+                                        "/api/session/password",
+                                        Map.of("current", PASSWORD, "password", fresh))
+                                .statusCode())
+                .isEqualTo(204);
+        // This session goes on; the others end; only the new password signs in.
+        assertThat(pat.get("/api/queue").statusCode()).isEqualTo(200);
+        assertThat(patElsewhere.get("/api/queue").statusCode()).isEqualTo(401);
+        assertThat(new WebClient(service.url()).login("pat", PASSWORD)).isEqualTo(401);
+        assertThat(new WebClient(service.url()).login("pat", fresh)).isEqualTo(303);
+
+        WebClient rae = signedIn("rae");
+        assertThat(
+                        rae.post("/api/admin/accounts/pat/disabled", Map.of("disabled", true))
+                                .statusCode())
+                .isEqualTo(403);
+        WebClient admin = signedIn("admin");
+        assertThat(
+                        admin.post("/api/admin/accounts/admin/disabled", Map.of("disabled", true))
+                                .statusCode())
+                .as("not one's own account")
+                .isEqualTo(400);
+        assertThat(
+                        admin.post("/api/admin/accounts/nobody/disabled", Map.of("disabled", true))
+                                .statusCode())
+                .isEqualTo(404);
+        assertThat(
+                        admin.post("/api/admin/accounts/pat/disabled", Map.of("disabled", true))
+                                .statusCode())
+                .isEqualTo(200);
+        assertThat(pat.get("/api/queue").statusCode())
+                .as("a disabled user's session")
+                .isEqualTo(401);
+        assertThat(new WebClient(service.url()).login("pat", fresh)).isEqualTo(401);
+        JsonNode accounts = WebClient.json(admin.get("/api/admin/accounts"));
+        for (JsonNode a : accounts) {
+            assertThat(a.get("disabled").asBoolean())
+                    .as(a.get("username").asText())
+                    .isEqualTo(a.get("username").asText().equals("pat"));
+        }
+
+        assertThat(
+                        admin.post("/api/admin/accounts/pat/disabled", Map.of("disabled", false))
+                                .statusCode())
+                .isEqualTo(200);
+        assertThat(new WebClient(service.url()).login("pat", fresh)).isEqualTo(303);
+    }
 }

@@ -214,6 +214,20 @@ class ReviewBrowserIT {
                 .contains("tests[].value")
                 .contains("report.report_id");
         assertThat(driver.findElement(By.id("accounts")).getText()).contains("rita");
+
+        // The admin disables rita from the accounts table (no button on the admin's own row).
+        WebElement ritaRow =
+                driver.findElement(By.xpath("//table[@id='accounts']//tr[td[1]='rita']"));
+        WebElement adminRow =
+                driver.findElement(By.xpath("//table[@id='accounts']//tr[td[1]='admin']"));
+        assertThat(adminRow.findElements(By.tagName("button"))).isEmpty();
+        ritaRow.findElement(By.tagName("button")).click();
+        wait.until(
+                d ->
+                        d.findElement(By.xpath("//table[@id='accounts']//tr[td[1]='rita']"))
+                                .getText()
+                                .contains("disabled"));
+        assertThat(service.store().accounts().get("rita").orElseThrow().getDisabled()).isTrue();
     }
 
     private static String attr(WebDriver d, String name) {

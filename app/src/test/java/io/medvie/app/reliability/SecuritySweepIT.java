@@ -87,6 +87,7 @@ class SecuritySweepIT {
         REVIEW_ROUTES.put("GET /static/{file}", Access.PUBLIC);
         REVIEW_ROUTES.put("GET /health", Access.PUBLIC);
         REVIEW_ROUTES.put("GET /api/session", Access.REVIEWER_API);
+        REVIEW_ROUTES.put("POST /api/session/password", Access.REVIEWER_WRITE);
         REVIEW_ROUTES.put("GET /api/queue", Access.REVIEWER_API);
         REVIEW_ROUTES.put("POST /api/tasks/next", Access.REVIEWER_WRITE);
         REVIEW_ROUTES.put("GET /api/tasks/{id}", Access.REVIEWER_API);
@@ -98,6 +99,7 @@ class SecuritySweepIT {
         REVIEW_ROUTES.put("GET /api/admin/quality", Access.ADMIN_API);
         REVIEW_ROUTES.put("GET /api/admin/accounts", Access.ADMIN_API);
         REVIEW_ROUTES.put("POST /api/admin/accounts", Access.ADMIN_WRITE);
+        REVIEW_ROUTES.put("POST /api/admin/accounts/{username}/disabled", Access.ADMIN_WRITE);
     }
 
     private EmbeddedKafka kafka;
@@ -445,7 +447,10 @@ class SecuritySweepIT {
     }
 
     private static String fill(String path) {
-        return path.replace("{id}", "t-unknown").replace("{n}", "0").replace("{file}", "x.js");
+        return path.replace("{id}", "t-unknown")
+                .replace("{username}", "nobody")
+                .replace("{n}", "0")
+                .replace("{file}", "x.js");
     }
 
     private HttpResponse<String> send(

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -105,6 +106,19 @@ public final class Accounts {
                 .setDisabled(false)
                 .setCreatedAt(existing == null ? at : existing.getCreatedAt())
                 .setUpdatedAt(at)
+                .setUpdatedBy(by)
+                .build();
+    }
+
+    /** The account record with {@code disabled} set, to be written; the password stays. */
+    public ReviewAccount withDisabled(String username, boolean disabled, String by, Instant now) {
+        ReviewAccount existing = byName.get(normalize(username));
+        if (existing == null) {
+            throw new NoSuchElementException("no account " + safeName(username));
+        }
+        return ReviewAccount.newBuilder(existing)
+                .setDisabled(disabled)
+                .setUpdatedAt(Instant.ofEpochMilli(now.toEpochMilli()))
                 .setUpdatedBy(by)
                 .build();
     }

@@ -64,6 +64,9 @@ import org.slf4j.LoggerFactory;
  * GET  /static/{file}              none      CSS and JS modules (no data)
  * GET  /health                     none      liveness, carries no data
  * GET  /api/session                reviewer  who am I, and the CSRF token
+ * POST /api/session/password       reviewer  {current, password}: change one's own password (403
+ *                                            when current is wrong, 429 as sign-in throttles);
+ *                                            the user's other sessions end
  * GET  /api/queue                  reviewer  counts, the queue in order, recently done
  * POST /api/tasks/next             reviewer  claim the most urgent task (or the one held): 200 / 204
  * GET  /api/tasks/{id}             reviewer  a task its caller holds or did (admin: any)
@@ -76,6 +79,9 @@ import org.slf4j.LoggerFactory;
  *                                            (medvie.quality, written by the quality app)
  * GET  /api/admin/accounts         admin     accounts (never their hashes)
  * POST /api/admin/accounts         admin     {username, role, password}: create or replace
+ * POST /api/admin/accounts/{username}/disabled
+ *                                  admin     {disabled}: disable (its sessions end) or enable an
+ *                                            account; not one's own
  * </pre>
  */
 public final class ReviewHttpServer implements AutoCloseable {
@@ -142,6 +148,9 @@ public final class ReviewHttpServer implements AutoCloseable {
 
                             config.routes.get(
                                     "/api/session", api(ReviewRole.REVIEWER, this::session));
+                            config.routes.post(
+                                    "/api/session/password",
+                                    write(ReviewRole.REVIEWER, this::changePassword));
                             config.routes.get("/api/queue", api(ReviewRole.REVIEWER, this::queue));
                             config.routes.post(
                                     "/api/tasks/next", write(ReviewRole.REVIEWER, this::next));
@@ -167,6 +176,13 @@ public final class ReviewHttpServer implements AutoCloseable {
                             config.routes.post(
                                     "/api/admin/accounts",
                                     write(ReviewRole.ADMIN, this::saveAccount));
+                            config.routes.post(
+                                    "/api/admin/accounts/{username}/disabled",
+                                    write(ReviewRole.ADMIN, this::setDisabled));
+
+                            config.routes.exception(
+                                    java.util.NoSuchElementException.class,
+                                    (e, ctx) -> error(ctx, 404, "not_found", e.getMessage()));
 
                             config.routes.exception(
                                     TaskNotFoundException.class,
@@ -713,6 +729,49 @@ public final class ReviewHttpServer implements AutoCloseable {
             sessions.signOutUser(saved.getUsername());
         }
         ctx.status(201).json(Map.of("username", saved.getUsername(), "role", lower(r)));
+    }
+
+    private void changePassword(Context ctx, Sessions.Session session, Principal p) {
+        JsonNode body = body(ctx);
+        String current = text(body, "current");
+        String password = text(body, "password");
+        Optional<java.time.Duration> wait = throttle.waitFor(p.username());
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, wait.get().toSeconds());
+            ctx.header("Retry-After", Long.toString(seconds));
+            error(
+                    ctx,
+                    429,
+                    "too_many_attempts",
+                    "too many wrong passwords; wait " + seconds + " s");
+            return;
+        }
+        if (store.accounts().authenticate(p.username(), current).isEmpty()) {
+            // The same guard as the sign-in form: a stolen session must not guess the password.
+            throttle.failed(p.username());
+            error(ctx, 403, "forbidden", "the current password is wrong");
+            return;
+        }
+        throttle.succeeded(p.username());
+        store.changePassword(p.username(), password);
+        sessions.signOutUserExcept(p.username(), session.id());
+        ctx.status(204);
+    }
+
+    private void setDisabled(Context ctx, Sessions.Session session, Principal p) {
+        String username = Accounts.normalize(ctx.pathParam("username"));
+        JsonNode flag = body(ctx).get("disabled");
+        if (flag == null || !flag.isBoolean()) {
+            throw new IllegalArgumentException("body needs the boolean field 'disabled'");
+        }
+        if (username.equals(p.username())) {
+            throw new IllegalArgumentException("an admin cannot disable their own account");
+        }
+        ReviewAccount saved = store.setDisabled(username, flag.asBoolean(), p.username());
+        if (saved.getDisabled()) {
+            sessions.signOutUser(saved.getUsername());
+        }
+        ctx.json(Map.of("username", saved.getUsername(), "disabled", saved.getDisabled()));
     }
 
     // ---- plumbing -----------------------------------------------------------------------------

@@ -123,6 +123,17 @@ public final class Sessions {
                 .removeIf(s -> s.principal.map(p -> p.username().equals(username)).orElse(false));
     }
 
+    /** Ends every session of the user but {@code keepId} (after a password change there). */
+    public void signOutUserExcept(String username, String keepId) {
+        byId.values()
+                .removeIf(
+                        s ->
+                                !s.id.equals(keepId)
+                                        && s.principal
+                                                .map(p -> p.username().equals(username))
+                                                .orElse(false));
+    }
+
     public int size() {
         return byId.size();
     }

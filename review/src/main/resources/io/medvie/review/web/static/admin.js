@@ -27,8 +27,22 @@ async function load() {
     el('td', {}, q.autoAcceptedCorrect), el('td', {}, percent(q.autoAcceptedAccuracy)),
     el('td', {}, q.reviewed), el('td', {}, q.reviewedCorrected), el('td', {}, percent(q.correctionRate)))));
   const accounts = (await api('GET', '/api/admin/accounts')).data;
+  const me = document.body.dataset.user;
   document.querySelector('#accounts tbody').replaceChildren(...accounts.map((a) => el('tr', {},
-    el('td', {}, a.username), el('td', {}, a.role), el('td', {}, time(a.updatedAt)), el('td', {}, a.updatedBy))));
+    el('td', {}, a.username), el('td', {}, a.role), el('td', {}, a.disabled ? 'disabled' : 'active'),
+    el('td', {}, time(a.updatedAt)), el('td', {}, a.updatedBy),
+    el('td', {}, a.username === me ? '' : el('button', {
+      type: 'button',
+      onclick: () => setDisabled(a.username, !a.disabled),
+    }, a.disabled ? 'Enable' : 'Disable')))));
+}
+
+async function setDisabled(username, disabled) {
+  const response = await api('POST', '/api/admin/accounts/' + encodeURIComponent(username) + '/disabled', { disabled });
+  document.getElementById('account-message').textContent = response.ok
+    ? (disabled ? 'Disabled ' : 'Enabled ') + username
+    : (response.data?.reason ?? 'Failed');
+  load();
 }
 
 document.getElementById('account-form').addEventListener('submit', async (e) => {

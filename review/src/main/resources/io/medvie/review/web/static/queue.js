@@ -45,3 +45,12 @@ document.addEventListener('keydown', (e) => {
 });
 load();
 setInterval(load, 15000);
+
+document.getElementById('password-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const form = new FormData(e.target);
+  const response = await api('POST', '/api/session/password', Object.fromEntries(form.entries()));
+  document.getElementById('password-message').textContent =
+    response.ok ? 'Password changed; your other sessions are signed out.' : (response.data?.reason ?? 'Failed');
+  if (response.ok) e.target.reset();
+});
