@@ -2,7 +2,9 @@ package io.medvie.extractor.service;
 
 import io.medvie.blobstore.BlobNotFoundException;
 import io.medvie.blobstore.BlobStore;
+import io.medvie.events.ExtractedField;
 import io.medvie.events.ExtractionResult;
+import io.medvie.events.FieldCheck;
 import io.medvie.events.ReportSubmitted;
 import io.medvie.events.ReviewTask;
 import io.medvie.extractor.routing.Router;
@@ -289,6 +291,7 @@ public final class ExtractorService implements AutoCloseable {
                         doc.fields(),
                         doc.validationErrors());
         Instant now = clock.instant();
+        List<ExtractedField> fields = withChecks(doc.fields(), decision.checks());
         ExtractionResult result =
                 ExtractionResult.newBuilder()
                         .setReportId(report.getReportId())
@@ -298,7 +301,7 @@ public final class ExtractorService implements AutoCloseable {
                         .setModelVersion(doc.modelVersion())
                         .setSchemaVersion(doc.schemaVersion())
                         .setDocument(doc.documentJson())
-                        .setFields(doc.fields())
+                        .setFields(fields)
                         .setStatus(decision.status())
                         .setReasons(decision.reasons())
                         .setTimingsMs(doc.timingsMs())
@@ -316,7 +319,7 @@ public final class ExtractorService implements AutoCloseable {
                             .setDocType(report.getDocType())
                             .setModelVersion(doc.modelVersion())
                             .setDocument(doc.documentJson())
-                            .setFields(doc.fields())
+                            .setFields(fields)
                             .setChecks(decision.checks())
                             .setReasons(decision.reasons())
                             .setPriority(decision.priority())
@@ -335,6 +338,23 @@ public final class ExtractorService implements AutoCloseable {
                             decision.status(),
                             decision.reasons().isEmpty() ? "" : " " + decision.reasons());
                 });
+    }
+
+    /** The fields, each carrying the routing check on its path, so consumers see what is unsure. */
+    static List<ExtractedField> withChecks(List<ExtractedField> fields, List<FieldCheck> checks) {
+        if (checks.isEmpty()) {
+            return fields;
+        }
+        Map<String, String> byPath = new HashMap<>();
+        for (FieldCheck c : checks) {
+            byPath.putIfAbsent(c.getPath(), c.getReason());
+        }
+        List<ExtractedField> out = new ArrayList<>(fields.size());
+        for (ExtractedField f : fields) {
+            String check = byPath.get(f.getPath());
+            out.add(check == null ? f : ExtractedField.newBuilder(f).setCheck(check).build());
+        }
+        return out;
     }
 
     private void send(

@@ -2,8 +2,10 @@ package io.medvie.extractor.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.medvie.events.ExtractedField;
 import io.medvie.events.ExtractionResult;
 import io.medvie.events.ExtractionStatus;
+import io.medvie.events.FieldCheck;
 import io.medvie.events.ReviewTask;
 import io.medvie.schemas.DlqHeaders;
 import io.medvie.schemas.Topics;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -77,14 +80,43 @@ class ExtractorServiceIT {
                     assertThat(task).as("task of " + e.getReportId()).isNotNull();
                     assertThat(task.getReasons()).isNotEmpty().isEqualTo(e.getReasons());
                     assertThat(task.getChecks()).isNotEmpty();
+                    // Each checked field carries its check on the extraction too, and no other.
+                    Set<String> checked =
+                            task.getChecks().stream()
+                                    .map(FieldCheck::getPath)
+                                    .collect(Collectors.toSet());
+                    assertThat(
+                                    e.getFields().stream()
+                                            .filter(f -> f.getCheck() != null)
+                                            .map(ExtractedField::getPath))
+                            .containsExactlyInAnyOrderElementsOf(
+                                    e.getFields().stream()
+                                            .map(ExtractedField::getPath)
+                                            .filter(checked::contains)
+                                            .toList());
                 }
+                assertThat(
+                                routed.stream()
+                                        .flatMap(e -> e.getFields().stream())
+                                        .filter(f -> f.getCheck() != null)
+                                        .map(ExtractedField::getCheck))
+                        .as("checks carried on the extracted fields")
+                        .isNotEmpty()
+                        .allMatch(c -> c.startsWith("LOW_CONFIDENCE") || c.startsWith("SCHEMA"));
                 assertThat(
                                 out.stream()
                                         .filter(
                                                 r ->
                                                         r.value().getStatus()
                                                                 == ExtractionStatus.AUTO_ACCEPTED)
-                                        .allMatch(r -> r.value().getReasons().isEmpty()))
+                                        .allMatch(
+                                                r ->
+                                                        r.value().getReasons().isEmpty()
+                                                                && r.value().getFields().stream()
+                                                                        .allMatch(
+                                                                                f ->
+                                                                                        f.getCheck()
+                                                                                                == null)))
                         .isTrue();
 
                 List<ConsumerRecord<byte[], byte[]>> dlq =
