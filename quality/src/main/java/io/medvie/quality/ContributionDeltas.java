@@ -47,20 +47,25 @@ final class ContributionDeltas
         Instant at = Instant.ofEpochMilli(record.timestamp());
         deltas.forEach(
                 (key, d) -> {
-                    if (d[0] != 0 || d[1] != 0 || d[2] != 0 || d[3] != 0) {
+                    if (java.util.Arrays.stream(d).anyMatch(v -> v != 0)) {
                         // Field names never hold a bar; a model version might.
                         int bar = key.lastIndexOf('|');
                         context.forward(
                                 record.withKey(key)
                                         .withValue(
-                                                new QualityRecord(
-                                                        key.substring(0, bar),
-                                                        key.substring(bar + 1),
-                                                        d[0],
-                                                        d[1],
-                                                        d[2],
-                                                        d[3],
-                                                        at)));
+                                                QualityRecord.newBuilder()
+                                                        .setModelVersion(key.substring(0, bar))
+                                                        .setField(key.substring(bar + 1))
+                                                        .setAutoAcceptedChecked(d[0])
+                                                        .setAutoAcceptedCorrect(d[1])
+                                                        .setReviewedCount(d[2])
+                                                        .setReviewedCorrected(d[3])
+                                                        .setConfidentChecked(d[4])
+                                                        .setConfidentCorrect(d[5])
+                                                        .setFlaggedChecked(d[6])
+                                                        .setFlaggedCorrect(d[7])
+                                                        .setUpdatedAt(at)
+                                                        .build()));
                     }
                 });
         if (now == null) {
@@ -79,13 +84,17 @@ final class ContributionDeltas
             long[] d =
                     deltas.computeIfAbsent(
                             QualityTopology.key(c.getModelVersion(), f.getField()),
-                            k -> new long[4]);
+                            k -> new long[8]);
             if (c.getAudit()) {
                 d[0] += sign * f.getChecked();
                 d[1] += sign * f.getCorrect();
             } else {
                 d[2] += sign * f.getChecked();
                 d[3] += sign * (f.getChecked() - f.getCorrect());
+                d[4] += sign * f.getConfidentChecked();
+                d[5] += sign * f.getConfidentCorrect();
+                d[6] += sign * f.getFlaggedChecked();
+                d[7] += sign * f.getFlaggedCorrect();
             }
         }
     }

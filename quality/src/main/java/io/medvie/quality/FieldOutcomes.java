@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.medvie.model.metric.Counts;
 import io.medvie.model.metric.FieldMetric;
 import io.medvie.quality.state.FieldOutcome;
+import io.medvie.quality.state.InstanceOutcome;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Per-field counts of one verified report: the model's document against the one a person verified,
@@ -31,12 +34,57 @@ public final class FieldOutcomes {
      * @throws IllegalArgumentException when either is not JSON
      */
     public static List<FieldOutcome> of(String modelDocument, String verifiedDocument) {
+        return outcome(modelDocument, verifiedDocument).fields();
+    }
+
+    /** Per-field counts and, per leaf of the model's document, whether the reviewer kept it. */
+    public record Outcome(List<FieldOutcome> fields, List<InstanceOutcome> instances) {}
+
+    public static Outcome outcome(String modelDocument, String verifiedDocument) {
         JsonNode model = parse(modelDocument, "model document");
         JsonNode verified = parse(verifiedDocument, "verified document");
-        List<FieldOutcome> out = new ArrayList<>();
+        List<FieldOutcome> fields = new ArrayList<>();
         for (Map.Entry<String, Counts> e : FieldMetric.score(model, verified).fields().entrySet()) {
             Counts c = e.getValue();
-            out.add(new FieldOutcome(e.getKey(), Math.max(c.predicted(), c.truth()), c.matched()));
+            fields.add(
+                    FieldOutcome.newBuilder()
+                            .setField(e.getKey())
+                            .setChecked(Math.max(c.predicted(), c.truth()))
+                            .setCorrect(c.matched())
+                            .build());
+        }
+        List<InstanceOutcome> instances = new ArrayList<>();
+        for (FieldMetric.Instance i : FieldMetric.predictedInstances(model, verified)) {
+            instances.add(new InstanceOutcome(i.indexPath(), i.field(), i.matched()));
+        }
+        return new Outcome(fields, instances);
+    }
+
+    /**
+     * The field counts with the model's instances split by whether the extractor flagged them
+     * ({@code flagged}: the paths of fields with a routing check).
+     */
+    public static List<FieldOutcome> split(
+            List<FieldOutcome> fields, List<InstanceOutcome> instances, Set<String> flagged) {
+        Map<String, long[]> byField = new HashMap<>();
+        for (InstanceOutcome i : instances) {
+            long[] c = byField.computeIfAbsent(i.getField(), k -> new long[4]);
+            int at = flagged.contains(i.getPath()) ? 2 : 0;
+            c[at]++;
+            if (i.getCorrect()) {
+                c[at + 1]++;
+            }
+        }
+        List<FieldOutcome> out = new ArrayList<>(fields.size());
+        for (FieldOutcome f : fields) {
+            long[] c = byField.getOrDefault(f.getField(), new long[4]);
+            out.add(
+                    FieldOutcome.newBuilder(f)
+                            .setConfidentChecked(c[0])
+                            .setConfidentCorrect(c[1])
+                            .setFlaggedChecked(c[2])
+                            .setFlaggedCorrect(c[3])
+                            .build());
         }
         return out;
     }

@@ -9,6 +9,7 @@ import io.medvie.quality.state.RoutedExtraction;
 import io.medvie.quality.state.VerifiedOutcome;
 import io.medvie.schemas.Topics;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -42,8 +43,10 @@ import org.slf4j.LoggerFactory;
  * <p>Definitions (docs/quality.md): routing is decided per report, so a report whose only reason
  * was the audit draw is one the router would have auto-accepted, and all its fields count as
  * auto-accepted and checked; a report routed for cause (low confidence, missing field, schema)
- * counts all its fields as reviewed. Auto-accepted reports that were not drawn are never verified
- * and so never counted.
+ * counts all its fields as reviewed, and splits the model's instances of each field into those the
+ * extractor flagged for a check ({@code ExtractedField.check}) and the confident rest: the
+ * confident ones' accuracy says whether a threshold is low enough. Auto-accepted reports that were
+ * not drawn are never verified and so never counted.
  *
  * <p>Both inputs are tables, so order does not matter (a sample arriving before its extraction
  * still joins) and the latest sample of a report replaces the earlier one instead of adding to it.
@@ -155,7 +158,12 @@ public final class QualityTopology {
     static RoutedExtraction routing(ExtractionResult e) {
         List<String> reasons = e.getReasons();
         boolean audit = reasons.size() == 1 && AUDIT.equals(reasons.get(0));
-        return new RoutedExtraction(e.getModelVersion(), audit);
+        List<String> flagged =
+                e.getFields().stream()
+                        .filter(f -> f.getCheck() != null)
+                        .map(f -> f.getPath())
+                        .toList();
+        return new RoutedExtraction(e.getModelVersion(), audit, flagged);
     }
 
     /** A sample's per-field counts, or null (no contribution) when its documents are not JSON. */
@@ -164,9 +172,9 @@ public final class QualityTopology {
             return null;
         }
         try {
-            return new VerifiedOutcome(
-                    sample.getModelVersion(),
-                    FieldOutcomes.of(sample.getModelDocument(), sample.getVerifiedDocument()));
+            FieldOutcomes.Outcome o =
+                    FieldOutcomes.outcome(sample.getModelDocument(), sample.getVerifiedDocument());
+            return new VerifiedOutcome(sample.getModelVersion(), o.fields(), o.instances());
         } catch (IllegalArgumentException e) {
             log.warn("Verified sample of report {} not counted: {}", reportId, e.getMessage());
             return null;
@@ -179,19 +187,29 @@ public final class QualityTopology {
             return null;
         }
         return new ReportContribution(
-                routed.getModelVersion(), routed.getAudit(), verified.getFields());
+                routed.getModelVersion(),
+                routed.getAudit(),
+                FieldOutcomes.split(
+                        verified.getFields(),
+                        verified.getInstances(),
+                        new HashSet<>(routed.getFlagged())));
     }
 
     static QualityRecord sum(QualityRecord a, QualityRecord b) {
         Instant updated =
                 a.getUpdatedAt().isAfter(b.getUpdatedAt()) ? a.getUpdatedAt() : b.getUpdatedAt();
-        return new QualityRecord(
-                a.getModelVersion(),
-                a.getField(),
-                a.getAutoAcceptedChecked() + b.getAutoAcceptedChecked(),
-                a.getAutoAcceptedCorrect() + b.getAutoAcceptedCorrect(),
-                a.getReviewedCount() + b.getReviewedCount(),
-                a.getReviewedCorrected() + b.getReviewedCorrected(),
-                updated);
+        return QualityRecord.newBuilder()
+                .setModelVersion(a.getModelVersion())
+                .setField(a.getField())
+                .setAutoAcceptedChecked(a.getAutoAcceptedChecked() + b.getAutoAcceptedChecked())
+                .setAutoAcceptedCorrect(a.getAutoAcceptedCorrect() + b.getAutoAcceptedCorrect())
+                .setReviewedCount(a.getReviewedCount() + b.getReviewedCount())
+                .setReviewedCorrected(a.getReviewedCorrected() + b.getReviewedCorrected())
+                .setConfidentChecked(a.getConfidentChecked() + b.getConfidentChecked())
+                .setConfidentCorrect(a.getConfidentCorrect() + b.getConfidentCorrect())
+                .setFlaggedChecked(a.getFlaggedChecked() + b.getFlaggedChecked())
+                .setFlaggedCorrect(a.getFlaggedCorrect() + b.getFlaggedCorrect())
+                .setUpdatedAt(updated)
+                .build();
     }
 }

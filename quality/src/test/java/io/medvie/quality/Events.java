@@ -1,5 +1,6 @@
 package io.medvie.quality;
 
+import io.medvie.events.ExtractedField;
 import io.medvie.events.ExtractionResult;
 import io.medvie.events.ExtractionStatus;
 import io.medvie.events.VerifiedSample;
@@ -41,6 +42,31 @@ final class Events {
                                 : ExtractionStatus.NEEDS_REVIEW)
                 .setReasons(List.of(reasons))
                 .setExtractedAt(Instant.parse("2026-01-01T00:00:00Z"))
+                .build();
+    }
+
+    /** A routed extraction whose fields at {@code flagged} paths carry a routing check. */
+    static ExtractionResult flagged(
+            String reportId, String modelVersion, String document, String... flagged) {
+        List<ExtractedField> fields = new java.util.ArrayList<>();
+        for (String path : flagged) {
+            fields.add(
+                    ExtractedField.newBuilder()
+                            .setPath(path)
+                            .setValue("x")
+                            .setConfidence(0.5f)
+                            .setCheck("LOW_CONFIDENCE 0.50 < 0.80")
+                            .build());
+        }
+        fields.add(
+                ExtractedField.newBuilder()
+                        .setPath("patient.name")
+                        .setValue("x")
+                        .setConfidence(0.99f)
+                        .build());
+        return ExtractionResult.newBuilder(
+                        extraction(reportId, modelVersion, document, "LOW_CONFIDENCE"))
+                .setFields(fields)
                 .build();
     }
 

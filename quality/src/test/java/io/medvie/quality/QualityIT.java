@@ -68,9 +68,10 @@ class QualityIT {
                                                 && r.get("v1|test.value").reviewed() > 0
                                                 && r.containsKey("v2|test.value"));
                 assertThat(rows.get("v1|test.value"))
-                        .isEqualTo(new QualityView.Row("v1", "test.value", 1, 0, 1, 1));
+                        .isEqualTo(new QualityView.Row("v1", "test.value", 1, 0, 1, 1, 1, 0, 0, 0));
                 assertThat(rows.get("v1|patient.name"))
-                        .isEqualTo(new QualityView.Row("v1", "patient.name", 1, 1, 1, 0));
+                        .isEqualTo(
+                                new QualityView.Row("v1", "patient.name", 1, 1, 1, 0, 1, 1, 0, 0));
                 assertThat(rows.get("v2|test.value"))
                         .isEqualTo(new QualityView.Row("v2", "test.value", 1, 1, 0, 0));
                 assertThat(rows).hasSize(8);
@@ -105,7 +106,7 @@ class QualityIT {
                         .isEqualTo(new QualityView.Row("v2", "test.value", 2, 2, 0, 0));
                 assertThat(rows.get("v1|test.value"))
                         .as("nothing counted twice")
-                        .isEqualTo(new QualityView.Row("v1", "test.value", 1, 0, 1, 1));
+                        .isEqualTo(new QualityView.Row("v1", "test.value", 1, 0, 1, 1, 1, 0, 0, 0));
                 assertThat(runtime.failure()).isNull();
             }
         }

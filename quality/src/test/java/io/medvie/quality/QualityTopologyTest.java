@@ -2,6 +2,7 @@ package io.medvie.quality;
 
 import static io.medvie.quality.Events.document;
 import static io.medvie.quality.Events.extraction;
+import static io.medvie.quality.Events.flagged;
 import static io.medvie.quality.Events.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -188,6 +189,60 @@ class QualityTopologyTest {
         assertCounts(counts("v1", "test.value"), 0, 0, 1, 1);
         assertCounts(counts("v1", "patient.name"), 0, 0, 1, 0);
         assertCounts(counts("v1", "test.unit"), 0, 0, 1, 0);
+    }
+
+    @Test
+    void aRoutedReportsFieldsAreSplitIntoFlaggedAndConfidentWithTheirOwnAccuracy() {
+        String model =
+                document(
+                        "Di Eng",
+                        "Sodium",
+                        "140",
+                        "mmol/L",
+                        "Potassium",
+                        "4.2",
+                        "mmol/L",
+                        "Urea",
+                        "5.1",
+                        "mmol/L");
+        // The reviewer corrects one flagged value (row 1) and one confident value (row 2).
+        String truth =
+                document(
+                        "Di Eng",
+                        "Sodium",
+                        "140",
+                        "mmol/L",
+                        "Potassium",
+                        "4.7",
+                        "mmol/L",
+                        "Urea",
+                        "6.1",
+                        "mmol/L");
+        extract(flagged("r-9", "v1", model, "tests[0].value", "tests[1].value", "tests[1].unit"));
+        verify(sample("r-9", "v1", model, truth));
+
+        QualityRecord value = counts("v1", "test.value");
+        assertCounts(value, 0, 0, 3, 2);
+        assertThat(
+                        List.of(
+                                value.getFlaggedChecked(),
+                                value.getFlaggedCorrect(),
+                                value.getConfidentChecked(),
+                                value.getConfidentCorrect()))
+                .as("flagged checked, flagged correct, confident checked, confident correct")
+                .containsExactly(2L, 1L, 1L, 0L);
+        QualityRecord unit = counts("v1", "test.unit");
+        assertThat(
+                        List.of(
+                                unit.getFlaggedChecked(),
+                                unit.getFlaggedCorrect(),
+                                unit.getConfidentChecked(),
+                                unit.getConfidentCorrect()))
+                .containsExactly(1L, 1L, 2L, 2L);
+        QualityRecord name = counts("v1", "patient.name");
+        assertThat(name.getFlaggedChecked()).isZero();
+        assertThat(name.getConfidentChecked()).isEqualTo(1L);
+        assertThat(name.getConfidentCorrect()).isEqualTo(1L);
     }
 
     @Test

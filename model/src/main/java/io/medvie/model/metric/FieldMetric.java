@@ -2,6 +2,7 @@ package io.medvie.model.metric;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.medvie.schemas.json.DocumentSchemas;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,22 +21,24 @@ public final class FieldMetric {
     /** The scores of one document, overall and per field. */
     public record Result(Counts total, Map<String, Counts> fields) {}
 
+    /**
+     * One predicted leaf and whether it matched a true one.
+     *
+     * @param indexPath its path as the extractor names it ({@code tests[3].unit})
+     * @param field its field leaf ({@code test.unit})
+     */
+    public record Instance(String indexPath, String field, boolean matched) {}
+
     public static Result score(JsonNode predicted, JsonNode truth) {
         List<FieldPairs.Pair> p = FieldPairs.of(predicted);
         List<FieldPairs.Pair> t = FieldPairs.of(truth);
-        Map<String, Integer> truthCounts = new HashMap<>();
-        for (FieldPairs.Pair pair : t) {
-            truthCounts.merge(pair.path() + "\u0000" + pair.value(), 1, Integer::sum);
-        }
+        boolean[] hit = match(p, t);
         Map<String, long[]> fields = new TreeMap<>();
         long matched = 0;
-        for (FieldPairs.Pair pair : p) {
-            long[] c = fields.computeIfAbsent(pair.field(), k -> new long[3]);
+        for (int i = 0; i < p.size(); i++) {
+            long[] c = fields.computeIfAbsent(p.get(i).field(), k -> new long[3]);
             c[1]++;
-            String key = pair.path() + "\u0000" + pair.value();
-            Integer left = truthCounts.get(key);
-            if (left != null && left > 0) {
-                truthCounts.put(key, left - 1);
+            if (hit[i]) {
                 c[0]++;
                 matched++;
             }
@@ -46,6 +49,35 @@ public final class FieldMetric {
         Map<String, Counts> out = new TreeMap<>();
         fields.forEach((k, c) -> out.put(k, new Counts(c[0], c[1], c[2])));
         return new Result(new Counts(matched, p.size(), t.size()), out);
+    }
+
+    /** Every predicted leaf with whether it matched, by the same rule as {@link #score}. */
+    public static List<Instance> predictedInstances(JsonNode predicted, JsonNode truth) {
+        List<FieldPairs.Pair> p = FieldPairs.of(predicted);
+        boolean[] hit = match(p, FieldPairs.of(truth));
+        List<Instance> out = new ArrayList<>(p.size());
+        for (int i = 0; i < p.size(); i++) {
+            out.add(new Instance(p.get(i).indexPath(), p.get(i).field(), hit[i]));
+        }
+        return out;
+    }
+
+    /** Per predicted pair: matched a true pair of the same keyed path and value (each once). */
+    private static boolean[] match(List<FieldPairs.Pair> p, List<FieldPairs.Pair> t) {
+        Map<String, Integer> truthCounts = new HashMap<>();
+        for (FieldPairs.Pair pair : t) {
+            truthCounts.merge(pair.path() + "\u0000" + pair.value(), 1, Integer::sum);
+        }
+        boolean[] hit = new boolean[p.size()];
+        for (int i = 0; i < p.size(); i++) {
+            String key = p.get(i).path() + "\u0000" + p.get(i).value();
+            Integer left = truthCounts.get(key);
+            if (left != null && left > 0) {
+                truthCounts.put(key, left - 1);
+                hit[i] = true;
+            }
+        }
+        return hit;
     }
 
     /** Compiled schemas are immutable and thread-safe; built on first use of {@link #reward}. */

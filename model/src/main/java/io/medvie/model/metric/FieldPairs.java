@@ -23,8 +23,10 @@ public final class FieldPairs {
      * @param path keyed path, e.g. {@code tests[Hemoglobin#1].unit}
      * @param field the field leaf it belongs to, e.g. {@code test.unit}, for the per-field table
      * @param value the value with whitespace removed
+     * @param indexPath the leaf's path in the document as the extractor names it, e.g. {@code
+     *     tests[3].unit} (row by its place in the array)
      */
-    public record Pair(String path, String field, String value) {}
+    public record Pair(String path, String field, String value, String indexPath) {}
 
     private FieldPairs() {}
 
@@ -40,7 +42,9 @@ public final class FieldPairs {
             JsonNode node = e.getValue();
             if (key.equals("tests") && node.isArray()) {
                 Map<String, Integer> seen = new HashMap<>();
+                int index = -1;
                 for (JsonNode row : node) {
+                    index++;
                     if (!row.isObject()) {
                         continue;
                     }
@@ -54,7 +58,8 @@ public final class FieldPairs {
                                 pairs,
                                 prefix + leaf.getKey(),
                                 "test." + leaf.getKey(),
-                                leaf.getValue());
+                                leaf.getValue(),
+                                "tests[" + index + "]." + leaf.getKey());
                     }
                 }
             } else if (node.isObject()) {
@@ -62,22 +67,23 @@ public final class FieldPairs {
                 while (leaves.hasNext()) {
                     Map.Entry<String, JsonNode> leaf = leaves.next();
                     String path = key + "." + leaf.getKey();
-                    add(pairs, path, path, leaf.getValue());
+                    add(pairs, path, path, leaf.getValue(), path);
                 }
             } else {
-                add(pairs, key, key, node);
+                add(pairs, key, key, node, key);
             }
         }
         return pairs;
     }
 
-    private static void add(List<Pair> pairs, String path, String field, JsonNode value) {
+    private static void add(
+            List<Pair> pairs, String path, String field, JsonNode value, String indexPath) {
         if (value == null || value.isNull() || value.isContainerNode()) {
             return;
         }
         String v = squeeze(value.asText());
         if (!v.isEmpty()) {
-            pairs.add(new Pair(path, field, v));
+            pairs.add(new Pair(path, field, v, indexPath));
         }
     }
 

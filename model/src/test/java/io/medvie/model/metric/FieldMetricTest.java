@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FieldMetricTest {
@@ -28,6 +29,31 @@ class FieldMetricTest {
         // 3 scalar pairs + 5 + 4 + 4 test pairs
         assertThat(r.total()).isEqualTo(new Counts(16, 16, 16));
         assertThat(r.total().f1()).isEqualTo(1.0);
+    }
+
+    @Test
+    void predictedInstancesNameEachLeafAsTheExtractorDoesAndSayWhetherItMatched() throws Exception {
+        String predicted =
+                "{'patient':{'name':'ANA LIMA'},"
+                        + "'tests':["
+                        + "{'name':'Neutrophils','value':'3.1','unit':'10^3/uL'},"
+                        + "{'name':'Hemoglobin','value':'13.9','unit':'g/dL'}]}";
+        List<FieldMetric.Instance> instances =
+                FieldMetric.predictedInstances(json(predicted), json(TRUTH));
+
+        assertThat(instances)
+                .containsExactly(
+                        new FieldMetric.Instance("patient.name", "patient.name", true),
+                        new FieldMetric.Instance("tests[0].name", "test.name", true),
+                        // The first Neutrophils row of the truth is the % one.
+                        new FieldMetric.Instance("tests[0].value", "test.value", false),
+                        new FieldMetric.Instance("tests[0].unit", "test.unit", false),
+                        new FieldMetric.Instance("tests[1].name", "test.name", true),
+                        new FieldMetric.Instance("tests[1].value", "test.value", false),
+                        new FieldMetric.Instance("tests[1].unit", "test.unit", true));
+        // The same matches as the score counts.
+        assertThat(instances.stream().filter(FieldMetric.Instance::matched).count())
+                .isEqualTo(FieldMetric.score(json(predicted), json(TRUTH)).total().matched());
     }
 
     @Test

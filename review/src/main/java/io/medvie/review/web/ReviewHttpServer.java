@@ -690,6 +690,10 @@ public final class ReviewHttpServer implements AutoCloseable {
             m.put("reviewed", r.reviewed());
             m.put("reviewedCorrected", r.reviewedCorrected());
             m.put("correctionRate", finite(r.correctionRate()));
+            m.put("confidentChecked", r.confidentChecked());
+            m.put("confidentAccuracy", finite(r.confidentAccuracy()));
+            m.put("flaggedChecked", r.flaggedChecked());
+            m.put("flaggedAccuracy", finite(r.flaggedAccuracy()));
             out.add(m);
         }
         ctx.json(out);

@@ -28,14 +28,46 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public final class QualityView {
     private QualityView() {}
 
-    /** One line of the table, with the ratios an operator reads. */
+    /**
+     * One line of the table, with the ratios an operator reads.
+     *
+     * @param confidentChecked of the reviewed instances, those the extractor had no check on
+     * @param confidentCorrect of those, the ones the reviewer kept
+     * @param flaggedChecked of the reviewed instances, those the extractor flagged
+     * @param flaggedCorrect of those, the ones the reviewer kept
+     */
     public record Row(
             String modelVersion,
             String field,
             long autoAcceptedChecked,
             long autoAcceptedCorrect,
             long reviewed,
-            long reviewedCorrected) {
+            long reviewedCorrected,
+            long confidentChecked,
+            long confidentCorrect,
+            long flaggedChecked,
+            long flaggedCorrect) {
+
+        /** A row without the flagged/confident split (counts written before it existed). */
+        public Row(
+                String modelVersion,
+                String field,
+                long autoAcceptedChecked,
+                long autoAcceptedCorrect,
+                long reviewed,
+                long reviewedCorrected) {
+            this(
+                    modelVersion,
+                    field,
+                    autoAcceptedChecked,
+                    autoAcceptedCorrect,
+                    reviewed,
+                    reviewedCorrected,
+                    0,
+                    0,
+                    0,
+                    0);
+        }
 
         static Row of(QualityRecord r) {
             return new Row(
@@ -44,7 +76,26 @@ public final class QualityView {
                     r.getAutoAcceptedChecked(),
                     r.getAutoAcceptedCorrect(),
                     r.getReviewedCount(),
-                    r.getReviewedCorrected());
+                    r.getReviewedCorrected(),
+                    r.getConfidentChecked(),
+                    r.getConfidentCorrect(),
+                    r.getFlaggedChecked(),
+                    r.getFlaggedCorrect());
+        }
+
+        /**
+         * Correct share of the confident (unflagged) instances of reports routed for cause: the
+         * accuracy a lower threshold would have auto-accepted; NaN when there were none.
+         */
+        public double confidentAccuracy() {
+            return confidentChecked == 0
+                    ? Double.NaN
+                    : (double) confidentCorrect / confidentChecked;
+        }
+
+        /** Correct share of the flagged instances; NaN when none was flagged. */
+        public double flaggedAccuracy() {
+            return flaggedChecked == 0 ? Double.NaN : (double) flaggedCorrect / flaggedChecked;
         }
 
         /** Correct share of the audited auto-accepted instances; NaN when none was checked. */
@@ -119,7 +170,12 @@ public final class QualityView {
             versionWidth = Math.max(versionWidth, r.modelVersion().length());
             fieldWidth = Math.max(fieldWidth, r.field().length());
         }
-        String format = "%-" + versionWidth + "s  %-" + fieldWidth + "s %9s %9s %9s %9s %9s %10s%n";
+        String format =
+                "%-"
+                        + versionWidth
+                        + "s  %-"
+                        + fieldWidth
+                        + "s %9s %9s %9s %9s %9s %10s %9s %9s %9s%n";
         out.append(
                 String.format(
                         Locale.ROOT,
@@ -131,7 +187,10 @@ public final class QualityView {
                         "auto acc",
                         "reviewed",
                         "corrected",
-                        "corr rate"));
+                        "corr rate",
+                        "conf chk",
+                        "conf acc",
+                        "flag acc"));
         for (Row r : rows) {
             out.append(
                     String.format(
@@ -144,7 +203,10 @@ public final class QualityView {
                             percent(r.autoAcceptedAccuracy()),
                             r.reviewed(),
                             r.reviewedCorrected(),
-                            percent(r.correctionRate())));
+                            percent(r.correctionRate()),
+                            r.confidentChecked(),
+                            percent(r.confidentAccuracy()),
+                            percent(r.flaggedAccuracy())));
         }
         return out.toString();
     }

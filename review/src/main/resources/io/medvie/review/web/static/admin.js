@@ -25,7 +25,8 @@ async function load() {
   document.querySelector('#quality tbody').replaceChildren(...quality.map((q) => el('tr', {},
     el('td', {}, q.modelVersion), el('td', {}, q.field), el('td', {}, q.autoAcceptedChecked),
     el('td', {}, q.autoAcceptedCorrect), el('td', {}, percent(q.autoAcceptedAccuracy)),
-    el('td', {}, q.reviewed), el('td', {}, q.reviewedCorrected), el('td', {}, percent(q.correctionRate)))));
+    el('td', {}, q.reviewed), el('td', {}, q.reviewedCorrected), el('td', {}, percent(q.correctionRate)),
+    el('td', {}, q.confidentChecked), el('td', {}, percent(q.confidentAccuracy)), el('td', {}, percent(q.flaggedAccuracy)))));
   const accounts = (await api('GET', '/api/admin/accounts')).data;
   const me = document.body.dataset.user;
   document.querySelector('#accounts tbody').replaceChildren(...accounts.map((a) => el('tr', {},
