@@ -4,11 +4,11 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
-import ch.qos.logback.classic.filter.ThresholdFilter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.filter.Filter;
+import ch.qos.logback.core.spi.FilterReply;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The demo's console shows its progress lines, tables and warnings; the services' INFO logs (a few
- * lines per report) go to a file in the data directory instead of scrolling the progress away.
- * Closing puts the console back as it was.
+ * lines per report) and the libraries' warnings go to a file in the data directory instead of
+ * scrolling the progress away. Closing puts the console back as it was.
  */
 public final class DemoLogs implements AutoCloseable {
     private final List<Runnable> undo = new ArrayList<>();
@@ -33,7 +33,10 @@ public final class DemoLogs implements AutoCloseable {
         return file;
     }
 
-    /** Sends every log event to {@code file} and only warnings and errors to the console. */
+    /**
+     * Sends every log event to {@code file}; the console keeps medvie's warnings and errors and the
+     * libraries' errors.
+     */
     public static DemoLogs toFile(Path file) {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return new DemoLogs(null);
@@ -41,8 +44,7 @@ public final class DemoLogs implements AutoCloseable {
         DemoLogs logs = new DemoLogs(file);
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 
-        ThresholdFilter warn = new ThresholdFilter();
-        warn.setLevel(Level.WARN.levelStr);
+        Filter<ILoggingEvent> warn = new ConsoleFilter();
         warn.setContext(context);
         warn.start();
         for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext(); ) {
@@ -71,6 +73,20 @@ public final class DemoLogs implements AutoCloseable {
                     out.stop();
                 });
         return logs;
+    }
+
+    /**
+     * On the console: medvie's warnings and errors, and only errors of the libraries (Kafka's,
+     * DJL's and Streams' start-up warnings are about their own defaults, not the run).
+     */
+    static final class ConsoleFilter extends Filter<ILoggingEvent> {
+        @Override
+        public FilterReply decide(ILoggingEvent event) {
+            Level least = event.getLoggerName().startsWith("io.medvie") ? Level.WARN : Level.ERROR;
+            return event.getLevel().isGreaterOrEqual(least)
+                    ? FilterReply.NEUTRAL
+                    : FilterReply.DENY;
+        }
     }
 
     private static void remove(Appender<ILoggingEvent> appender, Filter<ILoggingEvent> filter) {

@@ -37,6 +37,8 @@ class DemoLogsTest {
         assertThat(consoles).as("the configured console appender").isNotEmpty();
         LoggingEvent info = event(medvie, Level.INFO);
         LoggingEvent warn = event(medvie, Level.WARN);
+        LoggingEvent kafkaWarn = event(context.getLogger("org.apache.kafka.x"), Level.WARN);
+        LoggingEvent kafkaError = event(context.getLogger("org.apache.kafka.x"), Level.ERROR);
         Path file = dir.resolve("demo.log");
 
         try (DemoLogs logs = DemoLogs.toFile(file)) {
@@ -46,6 +48,9 @@ class DemoLogsTest {
             for (Appender<ILoggingEvent> console : consoles) {
                 assertThat(console.getFilterChainDecision(info)).isEqualTo(FilterReply.DENY);
                 assertThat(console.getFilterChainDecision(warn)).isNotEqualTo(FilterReply.DENY);
+                assertThat(console.getFilterChainDecision(kafkaWarn)).isEqualTo(FilterReply.DENY);
+                assertThat(console.getFilterChainDecision(kafkaError))
+                        .isNotEqualTo(FilterReply.DENY);
             }
             assertThat(Files.readString(file)).contains("report pooled").contains("broker slow");
         }
