@@ -21,14 +21,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -127,18 +125,14 @@ final class TrainerService implements AutoCloseable {
             return;
         }
         rebuildChecked = true;
-        Map<TopicPartition, OffsetAndMetadata> committed =
-                consumer.committed(Set.copyOf(partitions));
-        List<TopicPartition> read =
-                partitions.stream().filter(tp -> committed.get(tp) != null).toList();
-        if (!read.isEmpty()) {
-            log.info(
-                    "New sample pool, but the group has read {} partitions of {}: reading them"
-                            + " from the beginning to rebuild it",
-                    read.size(),
-                    Topics.VERIFIED_SAMPLES);
-            consumer.seekToBeginning(read);
-        }
+        // Whatever the group committed: a new pool wants every sample. (Without commits the
+        // earliest offset is where the consumer starts anyway; asking the coordinator for them
+        // could only add a way to fail.)
+        log.info(
+                "New sample pool: reading {} partitions of {} from the beginning",
+                partitions.size(),
+                Topics.VERIFIED_SAMPLES);
+        consumer.seekToBeginning(partitions);
     }
 
     Throwable failure() {
